@@ -1,0 +1,23 @@
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { seedDemo } from './demo.js';
+import { SessionStore } from './platform/auth/sessions.js';
+import { migrate, openDatabase, type DbHandle } from './platform/db/database.js';
+import { migrations, type Database } from './schema.js';
+
+export interface Started {
+  ctx: AppContext;
+  handle: DbHandle<Database>;
+  applied: string[];
+  seeded: boolean;
+}
+
+/** Opens the configured database, migrates it, and fills an empty one with demo data when enabled. */
+export async function openContext(config: Config, options: { schema?: string; log?: (m: string) => void } = {}): Promise<Started> {
+  const handle = await openDatabase<Database>({ url: config.databaseUrl, dataDir: config.dataDir, ...(options.schema ? { schema: options.schema } : {}) });
+  const applied = await migrate(handle.db, migrations);
+  if (applied.length) options.log?.(`数据库迁移完成：${applied.join(', ')}`);
+  const seeded = config.demoData ? await seedDemo(handle.db, options.log) : false;
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, sessions: new SessionStore(handle.db, config.sessionIdleMinutes) };
+  return { ctx, handle, applied, seeded };
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Runtime configuration, read once from environment variables (documented in README). */
+export interface Config {
+  port: number;
+  host: string;
+  /** `postgres://…` for PostgreSQL; absent for the embedded SQLite file in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionSecret: string;
+  /** Fill an empty database with the Sanming demo units and accounts. */
+  demoData: boolean;
+  /** Idle minutes after which a session expires. */
+  sessionIdleMinutes: number;
+  /** Mark cookies Secure (set when served over HTTPS). */
+  secureCookies: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+/** Reads SESSION_SECRET, or keeps a generated one in DATA_DIR so that restarts keep sessions valid. */
+function sessionSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
+  if (env.SESSION_SECRET) {
+    if (env.SESSION_SECRET.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
+    return env.SESSION_SECRET;
+  }
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a valid port: ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    sessionSecret: sessionSecret(env, dataDir),
+    demoData: bool(env.DEMO_DATA, true),
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
+    secureCookies: bool(env.SECURE_COOKIES, false),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: bool(env.TRUST_PROXY, false),
+  };
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DialectName } from './platform/db/database.js';
+import type { SessionStore } from './platform/auth/sessions.js';
+import type { Database } from './schema.js';
+
+/** What every module's routes are given: nothing is global. */
+export interface AppContext {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  config: Config;
+  sessions: SessionStore;
+}

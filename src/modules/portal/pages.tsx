@@ -1,0 +1,179 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { UnitDto } from '../units/service.js';
+import { KIND_LABELS, LEVEL_LABELS } from '../units/rules.js';
+import { Layout, SITE_NAME, type PageContext } from './layout.js';
+
+/** 政府信息公开 sub-columns (国办公开办函〔2019〕61号); content arrives with later modules. */
+export const DISCLOSURE_COLUMNS: Array<{ slug: string; title: string; summary: string }> = [
+  { slug: 'guide', title: '政府信息公开指南', summary: '公开的信息分类、获取方式和各单位政府信息公开工作机构的联系方式。' },
+  { slug: 'rules', title: '政府信息公开制度', summary: '政府信息公开工作的法规和本级制度文件。' },
+  { slug: 'statutory', title: '法定主动公开内容', summary: '按《政府信息公开条例》第二十条逐项公开的信息。' },
+  { slug: 'reports', title: '政府信息公开年报', summary: '各单位政府信息公开工作年度报告。' },
+  { slug: 'request', title: '依申请公开', summary: '向行政机关申请获取政府信息的方式和流程。' },
+];
+
+export function HomePage({ page, city, counties, departments }: { page: PageContext; city: UnitDto | undefined; counties: UnitDto[]; departments: UnitDto[] }) {
+  return (
+    <Layout page={page} title={SITE_NAME}>
+      <section class="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">{SITE_NAME}政务公开</h1>
+        <p>以公开为常态、不公开为例外。在这里查阅{city?.shortName ?? '本市'}各级行政机关主动公开的政府信息，了解依申请公开的途径。</p>
+      </section>
+      <section aria-labelledby="columns-title">
+        <h2 id="columns-title">政府信息公开专栏</h2>
+        <ul class="cards">
+          {DISCLOSURE_COLUMNS.map((c) => (
+            <li class="card"><a href={`/xxgk/${c.slug}`}><strong>{c.title}</strong></a><p>{c.summary}</p></li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="depts-title">
+        <h2 id="depts-title">市直部门</h2>
+        <UnitLinks units={departments} />
+      </section>
+      <section aria-labelledby="counties-title">
+        <h2 id="counties-title">县（市、区）</h2>
+        <UnitLinks units={counties} />
+      </section>
+    </Layout>
+  );
+}
+
+export function UnitLinks({ units }: { units: UnitDto[] }) {
+  if (!units.length) return <p class="muted">暂无单位。</p>;
+  return (
+    <ul class="unit-links">
+      {units.map((u) => (
+        <li><a href={`/xxgk/units/${u.id}`}>{u.shortName ?? u.name}</a></li>
+      ))}
+    </ul>
+  );
+}
+
+export function ColumnPage({ page, column }: { page: PageContext; column: (typeof DISCLOSURE_COLUMNS)[number] }) {
+  return (
+    <Layout page={page} title={column.title} crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: column.title }]}>
+      <div class="with-side">
+        <ColumnNav current={column.slug} />
+        <article>
+          <h1>{column.title}</h1>
+          <p>{column.summary}</p>
+          {column.slug === 'guide' ? (
+            <p>各单位的政府信息公开工作机构及联系方式见 <a href="/xxgk/units">机构与公开指南</a>。</p>
+          ) : (
+            <p class="notice">本栏目内容正在建设中，信息发布后将在此处列出。</p>
+          )}
+        </article>
+      </div>
+    </Layout>
+  );
+}
+
+export function ColumnNav({ current }: { current?: string }) {
+  return (
+    <nav class="side-nav" aria-label="政府信息公开栏目">
+      <h2>政府信息公开</h2>
+      <ul>
+        {DISCLOSURE_COLUMNS.map((c) => (
+          <li><a href={`/xxgk/${c.slug}`} aria-current={c.slug === current ? 'page' : undefined}>{c.title}</a></li>
+        ))}
+        <li><a href="/xxgk/units" aria-current={current === 'units' ? 'page' : undefined}>机构与公开指南</a></li>
+      </ul>
+    </nav>
+  );
+}
+
+export function DisclosureIndexPage({ page }: { page: PageContext }) {
+  return (
+    <Layout page={page} title="政府信息公开" crumbs={[{ label: '政府信息公开' }]}>
+      <div class="with-side">
+        <ColumnNav />
+        <article>
+          <h1>政府信息公开</h1>
+          <ul class="cards">
+            {DISCLOSURE_COLUMNS.map((c) => (
+              <li class="card"><a href={`/xxgk/${c.slug}`}><strong>{c.title}</strong></a><p>{c.summary}</p></li>
+            ))}
+          </ul>
+        </article>
+      </div>
+    </Layout>
+  );
+}
+
+/** Every unit of the tree, grouped by level, each linking to its page. */
+export function UnitDirectoryPage({ page, tree }: { page: PageContext; tree: Array<{ unit: UnitDto; departments: UnitDto[]; governments: UnitDto[] }> }) {
+  return (
+    <Layout page={page} title="机构与公开指南" crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: '机构与公开指南' }]}>
+      <div class="with-side">
+        <ColumnNav current="units" />
+        <article>
+          <h1>机构与公开指南</h1>
+          <p>选择单位，查看其政府信息公开工作机构、办公地址、办公时间和联系方式。</p>
+          {tree.map(({ unit, departments, governments }) => (
+            <section class="unit-group" aria-labelledby={`g${unit.id}`}>
+              <h2 id={`g${unit.id}`}><a href={`/xxgk/units/${unit.id}`}>{unit.name}</a></h2>
+              {departments.length > 0 && (<><h3>部门</h3><UnitLinks units={departments} /></>)}
+              {governments.length > 0 && (<><h3>下级政府</h3><UnitLinks units={governments} /></>)}
+            </section>
+          ))}
+        </article>
+      </div>
+    </Layout>
+  );
+}
+
+const dash = (v: string | null) => v ?? '暂未提供';
+
+export function UnitPage({ page, unit, ancestors, departments, governments }: { page: PageContext; unit: UnitDto; ancestors: UnitDto[]; departments: UnitDto[]; governments: UnitDto[] }) {
+  const o = unit.office;
+  return (
+    <Layout
+      page={page}
+      title={unit.name}
+      crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { href: '/xxgk/units', label: '机构与公开指南' }, ...ancestors.map((a) => ({ href: `/xxgk/units/${a.id}`, label: a.shortName ?? a.name })), { label: unit.shortName ?? unit.name }]}
+    >
+      <div class="with-side">
+        <ColumnNav current="units" />
+        <article>
+          <h1>{unit.name}</h1>
+          <p class="muted">{LEVEL_LABELS[unit.level]}{KIND_LABELS[unit.kind]}{unit.divisionCode ? `　行政区划代码 ${unit.divisionCode}` : ''}</p>
+          <table class="meta">
+            <caption>政府信息公开工作机构</caption>
+            <tbody>
+              <tr><th scope="row">机构名称</th><td>{dash(o.name)}</td></tr>
+              <tr><th scope="row">办公地址</th><td>{dash(o.address)}</td></tr>
+              <tr><th scope="row">办公时间</th><td>{dash(o.hours)}</td></tr>
+              <tr><th scope="row">联系电话</th><td>{dash(o.phone)}</td></tr>
+              <tr><th scope="row">传真</th><td>{dash(o.fax)}</td></tr>
+              <tr><th scope="row">电子邮箱</th><td>{dash(o.email)}</td></tr>
+              <tr><th scope="row">邮政编码</th><td>{dash(o.postcode)}</td></tr>
+            </tbody>
+          </table>
+          {departments.length > 0 && (<section aria-labelledby="sub-depts"><h2 id="sub-depts">所属部门</h2><UnitLinks units={departments} /></section>)}
+          {governments.length > 0 && (<section aria-labelledby="sub-govs"><h2 id="sub-govs">下级政府</h2><UnitLinks units={governments} /></section>)}
+        </article>
+      </div>
+    </Layout>
+  );
+}
+
+export function NotFoundPage({ page, message }: { page: PageContext; message: string }) {
+  return (
+    <Layout page={page} title="页面不存在">
+      <h1>页面不存在</h1>
+      <p>{message}</p>
+      <p><a href="/">返回首页</a></p>
+    </Layout>
+  );
+}
+
+export function ErrorPage({ page, status, message }: { page: PageContext; status: number; message: string }) {
+  return (
+    <Layout page={page} title="无法完成请求">
+      <h1>无法完成请求（{status}）</h1>
+      <p>{message}</p>
+      <p><a href={page.path}>返回</a>　<a href="/">返回首页</a></p>
+    </Layout>
+  );
+}

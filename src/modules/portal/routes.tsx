@@ -1,0 +1,86 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { CSRF_FIELD } from '../../platform/http/csrf.js';
+import { unitRepository } from '../units/repository.js';
+import { pathIds } from '../units/rules.js';
+import { presentUnit, type UnitDto } from '../units/service.js';
+import { renderPage, type PageContext } from './layout.js';
+import { ColumnPage, DISCLOSURE_COLUMNS, DisclosureIndexPage, ErrorPage, HomePage, NotFoundPage, UnitDirectoryPage, UnitPage } from './pages.js';
+
+export const ELDER_COOKIE = 'gk_elder';
+const css = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
+
+export function pageContext(req: FastifyRequest): PageContext {
+  return { path: req.url.split('?')[0] ?? '/', elder: req.cookies[ELDER_COOKIE] === '1', csrfToken: req.csrfToken };
+}
+
+function sendHtml(reply: FastifyReply, html: string, status = 200) {
+  return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+}
+
+/** HTML error page for the public site (used by the app's error and not-found handlers). */
+export function renderErrorPage(req: FastifyRequest, status: number, message: string) {
+  const page = pageContext(req);
+  return renderPage(status === 404 ? <NotFoundPage page={page} message={message} /> : <ErrorPage page={page} status={status} message={message} />);
+}
+
+const splitChildren = (children: UnitDto[]) => ({
+  departments: children.filter((c) => c.kind === 'department'),
+  governments: children.filter((c) => c.kind === 'government'),
+});
+
+/** Public, server-rendered pages; complete without JavaScript. */
+export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const units = unitRepository(ctx.db);
+  const hide = { hide: true };
+
+  app.get('/assets/portal.css', { schema: hide }, async (_req, reply) =>
+    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
+
+  app.get('/', { schema: hide }, async (req, reply) => {
+    const all = (await units.listAll()).map(presentUnit);
+    const city = all.find((u) => u.parentId === null);
+    const children = splitChildren(all.filter((u) => city && u.parentId === city.id));
+    return sendHtml(reply, renderPage(<HomePage page={pageContext(req)} city={city} counties={children.governments} departments={children.departments} />));
+  });
+
+  app.get('/xxgk', { schema: hide }, async (req, reply) => sendHtml(reply, renderPage(<DisclosureIndexPage page={pageContext(req)} />)));
+
+  app.get('/xxgk/units', { schema: hide }, async (req, reply) => {
+    const all = (await units.listAll()).map(presentUnit);
+    // Governments at city and county level head the groups; townships are one click further.
+    const heads = all.filter((u) => u.kind === 'government' && (u.level === 'city' || u.level === 'county'));
+    const tree = heads.map((unit) => ({ unit, ...splitChildren(all.filter((c) => c.parentId === unit.id)) }));
+    return sendHtml(reply, renderPage(<UnitDirectoryPage page={pageContext(req)} tree={tree} />));
+  });
+
+  app.get('/xxgk/units/:id', { schema: { ...hide, params: z.object({ id: z.string() }) } }, async (req, reply) => {
+    const id = Number(req.params.id);
+    const row = Number.isInteger(id) && id > 0 ? await units.findById(id) : undefined;
+    if (!row) return sendHtml(reply, renderErrorPage(req, 404, '该单位不存在或已撤销。'), 404);
+    const ancestorIds = pathIds(row.path).slice(0, -1);
+    const all = (await units.listAll()).map(presentUnit);
+    const ancestors = ancestorIds.map((a) => all.find((u) => u.id === a)).filter((u): u is UnitDto => !!u);
+    const children = splitChildren(all.filter((u) => u.parentId === row.id));
+    return sendHtml(reply, renderPage(<UnitPage page={pageContext(req)} unit={presentUnit(row)} ancestors={ancestors} {...children} />));
+  });
+
+  for (const column of DISCLOSURE_COLUMNS) {
+    app.get(`/xxgk/${column.slug}`, { schema: hide }, async (req, reply) => sendHtml(reply, renderPage(<ColumnPage page={pageContext(req)} column={column} />)));
+  }
+
+  app.post('/preferences/elder', {
+    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: { ...hide, body: z.object({ [CSRF_FIELD]: z.string(), on: z.enum(['0', '1']), back: z.string().max(500).optional() }) },
+  }, async (req, reply) => {
+    reply.setCookie(ELDER_COOKIE, req.body.on, { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: true, secure: ctx.config.secureCookies });
+    // Only same-site paths: never an open redirect.
+    const back = req.body.back && /^\/(?![/\\])/.test(req.body.back) ? req.body.back : '/';
+    return reply.redirect(back, 303);
+  });
+}

@@ -1,0 +1,42 @@
+import { buildApp } from './app.js';
+import { openContext } from './bootstrap.js';
+import { loadConfig } from './config.js';
+
+/** `npm start`: migrate, seed demo data on an empty database, serve, and shut down gracefully. */
+async function main() {
+  const config = loadConfig();
+  const { ctx, handle } = await openContext(config, { log: (m) => console.log(JSON.stringify({ level: 30, time: Date.now(), msg: m })) });
+  const app = await buildApp(ctx);
+  app.log.info({ database: handle.describe, demoData: config.demoData }, 'database ready');
+  const purge = setInterval(() => void ctx.sessions.purgeExpired().catch((err) => app.log.error({ err }, 'session purge failed')), 10 * 60_000);
+  purge.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    clearInterval(purge);
+    const force = setTimeout(() => {
+      app.log.error('shutdown timed out after 10 s');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    await app.close();
+    await handle.close();
+    app.log.info('shutdown complete');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  app.log.info(`门户 http://localhost:${port}/  管理端 http://localhost:${port}/admin  接口文档 http://localhost:${port}/api/docs`);
+}
+
+main().catch((err) => {
+  console.error(JSON.stringify({ level: 60, time: Date.now(), msg: 'startup failed', err: { message: String(err?.message ?? err) } }));
+  process.exit(1);
+});
