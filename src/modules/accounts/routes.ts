@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { PASSWORD_MAX_LENGTH } from '../../platform/auth/passwords.js';
-import { csvDisposition, toCsv } from '../../platform/http/csv.js';
+import { beijingDateTime, csvDisposition, toCsv } from '../../platform/http/csv.js';
 import { forbidden } from '../../platform/http/errors.js';
 import { authErrors, ErrorDto, IdParams, Pagination } from '../../platform/http/schemas.js';
 import { requireActor, SESSION_COOKIE } from './auth-hook.js';
@@ -146,7 +146,7 @@ export function registerAccountRoutes(fastify: FastifyInstance, ctx: AppContext)
     const { items } = await listUsers(actor, { ...req.query, page: 1, pageSize: 100000 });
     const rows = items.map((u) => accounts.presentUser(u)).map((u) => [
       u.username, u.displayName, u.unitName, u.roles.map((r) => ROLE_LABELS[r]).join('、'),
-      u.disabled ? '停用' : u.locked ? '锁定' : '正常', u.lastLoginAt, u.createdAt,
+      u.disabled ? '停用' : u.locked ? '锁定' : '正常', beijingDateTime(u.lastLoginAt), beijingDateTime(u.createdAt),
     ]);
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', csvDisposition('用户列表'));
     return toCsv(['用户名', '姓名', '单位', '角色', '状态', '最近登录', '创建时间'], rows);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { csvDisposition, toCsv } from '../../platform/http/csv.js';
+import { beijingDateTime, csvDisposition, toCsv } from '../../platform/http/csv.js';
 import { forbidden } from '../../platform/http/errors.js';
 import { authErrors, Pagination } from '../../platform/http/schemas.js';
 import type { Database } from '../../schema.js';
@@ -109,7 +109,7 @@ export function registerAuditLogRoutes(fastify: FastifyInstance, ctx: AppContext
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', csvDisposition('审计日志'));
     return toCsv(
       ['序号', '时间', '操作人', '单位', '操作', '对象类型', '对象编号', '变更前', '变更后', 'IP'],
-      items.map((i) => [i.seq, i.at, i.actorName, i.unitName, i.actionLabel, i.entityType, i.entityId, JSON.stringify(i.before), JSON.stringify(i.after), i.ip]),
+      items.map((i) => [i.seq, beijingDateTime(i.at), i.actorName, i.unitName, i.actionLabel, i.entityType, i.entityId, JSON.stringify(i.before), JSON.stringify(i.after), i.ip]),
     );
   });
 }

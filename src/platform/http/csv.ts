@@ -12,3 +12,10 @@ export function toCsv(header: string[], rows: Array<Array<string | number | null
 export function csvDisposition(baseName: string): string {
   return `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(baseName)}.csv`;
 }
+
+/** ISO time → "YYYY-MM-DD HH:mm:ss" in Beijing time, for exports people read. */
+export function beijingDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 19)}`;
+}
