@@ -31,7 +31,6 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     logger: options.logger === false ? false : loggerOptions(ctx.config.logLevel),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -70,6 +69,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       return reply.code(503).send({ status: 'unavailable', database: ctx.dialect });
     }
   });
+
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
 
   registerUnitRoutes(app, ctx);
   registerAccountRoutes(app, ctx);

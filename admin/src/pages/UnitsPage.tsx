@@ -150,7 +150,7 @@ export default function UnitsPage({ me }: { me: Me }) {
               </Space>
             )}>
             {selected ? (
-              <Form form={editForm} layout="vertical" onFinish={save} disabled={!canEdit}>
+              <Form name="unitEdit" form={editForm} layout="vertical" onFinish={save} disabled={!canEdit}>
                 <UnitFields />
                 {canEdit && <Button type="primary" htmlType="submit">保存</Button>}
               </Form>
@@ -161,7 +161,7 @@ export default function UnitsPage({ me }: { me: Me }) {
         </Col>
       </Row>
       <Modal open={creating} title={`在“${selected?.name ?? ''}”下新增单位`} onOk={create} onCancel={() => setCreating(false)} okText="新增" cancelText="取消" destroyOnHidden>
-        <Form form={createForm} layout="vertical">
+        <Form name="unitCreate" form={createForm} layout="vertical">
           <UnitFields />
         </Form>
       </Modal>

@@ -16,13 +16,20 @@ interface Filters {
   pageSize: number;
 }
 
+/** Status colours with at least 4.5:1 text contrast (antd's preset tag colours fall short). */
+const STATUS_STYLE = {
+  active: { color: '#1b5e20', background: '#e8f5e9', borderColor: '#a5d6a7' },
+  locked: { color: '#8e1b1b', background: '#fdecea', borderColor: '#f5b7b1' },
+  disabled: { color: '#424242', background: '#eeeeee', borderColor: '#bdbdbd' },
+};
+
 const SORT_KEYS: Record<string, string> = { username: 'username', displayName: 'displayName', unitName: 'unit', lastLoginAt: 'lastLogin', createdAt: 'createdAt' };
 
 export default function UsersPage({ me }: { me: Me }) {
   const { message } = App.useApp();
   const { units } = useUnits();
   const tree = useMemo(() => buildTree(units), [units]);
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20, unitId: me.user.unitId });
+  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
   const [data, setData] = useState<Page<User>>({ total: 0, items: [] });
   const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
@@ -119,7 +126,7 @@ export default function UsersPage({ me }: { me: Me }) {
             { title: '姓名', dataIndex: 'displayName', sorter: true },
             { title: '单位', dataIndex: 'unitName', sorter: true },
             { title: '角色', dataIndex: 'roles', render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{me.roleLabels[r]}</Tag>) },
-            { title: '状态', render: (_, u) => (u.disabled ? <Tag color="default">停用</Tag> : u.locked ? <Tag color="error">锁定至 {formatTime(u.lockedUntil).slice(11)}</Tag> : <Tag color="success">正常</Tag>) },
+            { title: '状态', render: (_, u) => (u.disabled ? <Tag style={STATUS_STYLE.disabled}>停用</Tag> : u.locked ? <Tag style={STATUS_STYLE.locked}>锁定至 {formatTime(u.lockedUntil).slice(11)}</Tag> : <Tag style={STATUS_STYLE.active}>正常</Tag>) },
             { title: '最近登录', dataIndex: 'lastLoginAt', sorter: true, render: formatTime },
             ...(canManage ? [{
               title: '操作', key: 'ops', render: (_: unknown, u: User) => (
@@ -134,7 +141,7 @@ export default function UsersPage({ me }: { me: Me }) {
         />
       </Card>
       <Modal open={editing !== null} title={editing === 'new' ? '新建用户' : `编辑用户：${editing ? editing.username : ''}`} onOk={save} onCancel={() => setEditing(null)} okText="保存" cancelText="取消" destroyOnHidden>
-        <Form form={form} layout="vertical">
+        <Form name="userEdit" form={form} layout="vertical">
           {editing === 'new' && (
             <Form.Item label="用户名" name="username" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '以小写字母开头，3–32 位小写字母、数字、点、下划线或连字符' }]}><Input autoComplete="off" /></Form.Item>
           )}
@@ -153,7 +160,7 @@ export default function UsersPage({ me }: { me: Me }) {
         </Form>
       </Modal>
       <Modal open={resetting !== null} title={`重置密码：${resetting?.username ?? ''}`} onOk={reset} onCancel={() => setResetting(null)} okText="重置" cancelText="取消" destroyOnHidden>
-        <Form form={resetForm} layout="vertical">
+        <Form name="userReset" form={resetForm} layout="vertical">
           <Form.Item label="新密码" name="newPassword" extra="至少 10 位，含三类字符；用户下次登录须修改" rules={[{ required: true, min: 10, message: '至少 10 位' }]}><Input.Password autoComplete="new-password" /></Form.Item>
         </Form>
       </Modal>
