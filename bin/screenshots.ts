@@ -1,0 +1,38 @@
+import { launchBrowser } from '../test/browser.js';
+import { DEMO_PASSWORD, startServer, unitId } from '../test/helpers.js';
+
+/** `npm run screenshots`: renders the README's screenshots into docs/screenshots/ (needs Debian's chromium). */
+const server = await startServer();
+const browser = await launchBrowser();
+const out = (name: string) => new URL(`../docs/screenshots/${name}.png`, import.meta.url).pathname;
+try {
+  const county = await unitId(server, '三元区人民政府');
+  const shots: Array<[string, string, number, number, boolean]> = [
+    ['portal-home', '/', 1280, 800, false],
+    ['portal-unit-phone', `/xxgk/units/${county}`, 360, 760, false],
+    ['portal-elder-phone', '/', 360, 760, true],
+  ];
+  for (const [name, path, width, height, elder] of shots) {
+    const ctx = await browser.newContext({ viewport: { width, height } });
+    if (elder) await ctx.addCookies([{ name: 'gk_elder', value: '1', url: server.baseUrl }]);
+    const page = await ctx.newPage();
+    await page.goto(server.baseUrl + path);
+    await page.screenshot({ path: out(name) });
+    await ctx.close();
+    console.log(`已生成 docs/screenshots/${name}.png`);
+  }
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  await page.goto(server.baseUrl + '/admin');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+  await page.goto(server.baseUrl + '/admin/units');
+  await page.getByPlaceholder('按名称筛选').fill('三元区');
+  await page.getByRole('tree').getByText('三元区人民政府', { exact: true }).click();
+  await page.screenshot({ path: out('admin-units') });
+  console.log('已生成 docs/screenshots/admin-units.png');
+} finally {
+  await browser.close();
+  await server.close();
+}

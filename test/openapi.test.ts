@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Client, startServer, type TestServer } from './helpers.js';
+
+describe('OpenAPI document and operations endpoints', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ demoData: false });
+  });
+  after(() => server.close());
+
+  it('generates OpenAPI 3 from the zod schemas, with Chinese descriptions', async () => {
+    const c = new Client(server.baseUrl);
+    const doc = (await c.get('/api/docs/json')).body;
+    assert.equal(doc.openapi, '3.0.3');
+    for (const path of ['/api/v1/units', '/api/v1/units/{id}', '/api/v1/users', '/api/v1/auth/login', '/api/v1/audit']) assert.ok(doc.paths[path], path);
+    assert.equal(doc.paths['/api/v1/auth/login'].post.summary, '登录');
+    const loginBody = doc.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema;
+    assert.deepEqual(loginBody.required.sort(), ['password', 'username']);
+    assert.ok(doc.paths['/api/v1/users'].get.responses['403'], 'error responses are documented');
+    assert.equal(doc.paths['/xxgk'], undefined, 'HTML pages stay out of the API document');
+    const ui = await c.get('/api/docs');
+    assert.ok([200, 302].includes(ui.status));
+  });
+
+  it('reports health with the database in use', async () => {
+    const res = await new Client(server.baseUrl).get('/healthz');
+    assert.deepEqual(res.body, { status: 'ok', database: 'sqlite' });
+  });
+
+  it('sends a 401 to anonymous writes before anything changes', async () => {
+    const c = new Client(server.baseUrl);
+    assert.equal((await c.post('/api/v1/auth/password', { currentPassword: 'a', newPassword: 'b' })).status, 401);
+    assert.equal((await c.post('/api/v1/units', { parentId: null, name: '某市人民政府', kind: 'government', level: 'city' })).status, 401);
+    assert.equal((await c.post('/api/v1/users', { username: 'abc', displayName: 'x', unitId: 1, roles: ['editor'], password: 'Strong#Pass1' })).status, 401);
+  });
+});
