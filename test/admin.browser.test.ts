@@ -1,30 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations } from './browser.js';
-import { DEMO_PASSWORD, startServer, type TestServer } from './helpers.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { seriousAxeViolations, useServerAndBrowser } from './browser.js';
+import { DEMO_PASSWORD } from './helpers.js';
 
 describe('admin app in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const t = useServerAndBrowser();
 
   async function login(page: Page, username: string, password = DEMO_PASSWORD) {
-    await page.goto(server.baseUrl + '/admin');
+    await page.goto(t.server.baseUrl + '/admin');
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: /登\s*录/ }).click();
   }
 
   it('rejects a wrong password with a message, then logs in', async () => {
-    const page = await browser.newPage();
+    const page = await t.browser.newPage();
     await login(page, 'sm.gkb', 'Wrong-pass-1');
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
@@ -36,7 +27,7 @@ describe('admin app in Chromium', () => {
   });
 
   it('shows the unit tree and adds a township unit under a county', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await t.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await login(page, 'admin');
     await page.getByRole('link', { name: '单位管理' }).click();
     await page.getByRole('heading', { name: '单位管理' }).waitFor();
@@ -48,20 +39,20 @@ describe('admin app in Chromium', () => {
     await dialog.getByLabel('行政区划代码').fill('350430199');
     await dialog.getByRole('button', { name: /新\s*增/ }).click();
     await page.getByText('已新增：建宁县示范镇人民政府').waitFor();
-    const row = await server.ctx.db.selectFrom('unit').selectAll().where('name', '=', '建宁县示范镇人民政府').executeTakeFirstOrThrow();
+    const row = await t.server.ctx.db.selectFrom('unit').selectAll().where('name', '=', '建宁县示范镇人民政府').executeTakeFirstOrThrow();
     assert.equal(row.level, 'township');
     assert.equal(row.kind, 'government');
     assert.equal(row.division_code, '350430199');
     // The new unit is in the tree and on the public site.
     await page.getByPlaceholder('按名称筛选').fill('示范镇');
     await page.getByRole('tree').getByText('建宁县示范镇人民政府').waitFor();
-    const pub = await fetch(`${server.baseUrl}/xxgk/units/${row.id}`);
+    const pub = await fetch(`${t.server.baseUrl}/xxgk/units/${row.id}`);
     assert.match(await pub.text(), /建宁县示范镇人民政府/);
     await page.close();
   });
 
   it('lists users and the audit log for the disclosure office', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await t.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await login(page, 'sm.gkb');
     await page.getByRole('link', { name: '用户管理' }).click();
     // Every user the city's disclosure office supervises, from departments to counties.
@@ -76,12 +67,12 @@ describe('admin app in Chromium', () => {
   });
 
   it('shows an editor no user or audit screens, and refuses them by address', async () => {
-    const page = await browser.newPage();
+    const page = await t.browser.newPage();
     await login(page, 'jyj.editor');
     await page.getByTestId('current-user').waitFor();
     assert.equal(await page.getByRole('link', { name: '用户管理' }).count(), 0);
     assert.equal(await page.getByRole('link', { name: '审计日志' }).count(), 0);
-    await page.goto(server.baseUrl + '/admin/users');
+    await page.goto(t.server.baseUrl + '/admin/users');
     await page.getByText('该页面不存在或您没有访问权限。').waitFor();
     await page.close();
   });

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type TestServer } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -30,4 +32,18 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+}
+
+/** For a browser test file: a demo-data server and a Chromium, started before and closed after its tests. */
+export function useServerAndBrowser(): { server: TestServer; browser: Browser } {
+  const handles = {} as { server: TestServer; browser: Browser };
+  before(async () => {
+    handles.server = await startServer();
+    handles.browser = await launchBrowser();
+  });
+  after(async () => {
+    await handles.browser?.close();
+    await handles.server?.close();
+  });
+  return handles;
 }

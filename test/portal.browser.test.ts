@@ -1,28 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations } from './browser.js';
-import { startServer, unitId, type TestServer } from './helpers.js';
+import { describe, it } from 'node:test';
+import { seriousAxeViolations, useServerAndBrowser } from './browser.js';
+import { unitId } from './helpers.js';
 
 describe('public portal in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const t = useServerAndBrowser();
 
   it('renders every shell page without serious or critical axe violations, on a phone and a desktop', async () => {
-    const county = await unitId(server, '三元区人民政府');
+    const county = await unitId(t.server, '三元区人民政府');
     const paths = ['/', '/xxgk', '/xxgk/units', `/xxgk/units/${county}`, '/xxgk/guide', '/no-such-page'];
     for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
-      const page = await browser.newPage({ viewport });
+      const page = await t.browser.newPage({ viewport });
       for (const path of paths) {
-        const res = await page.goto(server.baseUrl + path);
+        const res = await page.goto(t.server.baseUrl + path);
         assert.equal(res!.status(), path === '/no-such-page' ? 404 : 200, path);
         assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
         const violations = await seriousAxeViolations(page);
@@ -35,8 +25,8 @@ describe('public portal in Chromium', () => {
   });
 
   it('shows a unit page with its disclosure office contacts and sub-units, found from the directory', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.baseUrl + '/xxgk/units');
+    const page = await t.browser.newPage();
+    await page.goto(t.server.baseUrl + '/xxgk/units');
     await page.getByRole('link', { name: '三元区人民政府' }).click();
     assert.equal(await page.locator('h1').textContent(), '三元区人民政府');
     assert.ok(await page.getByRole('table', { name: '政府信息公开工作机构' }).isVisible());
@@ -45,13 +35,13 @@ describe('public portal in Chromium', () => {
   });
 
   it('works without JavaScript, and the 关怀版 (elder mode) switch persists across pages', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const context = await t.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/xxgk');
+    await page.goto(t.server.baseUrl + '/xxgk');
     const before = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     assert.equal(before, '16px');
     await page.getByRole('button', { name: '关怀版（大字）' }).click();
-    await page.waitForURL(server.baseUrl + '/xxgk');
+    await page.waitForURL(t.server.baseUrl + '/xxgk');
     assert.equal(await page.getAttribute('html', 'class'), 'elder');
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '20px');
     await page.getByRole('link', { name: '机构与公开指南' }).first().click();
@@ -62,17 +52,17 @@ describe('public portal in Chromium', () => {
   });
 
   it('keeps the elder mode accessible too', async () => {
-    const context = await browser.newContext();
-    await context.addCookies([{ name: 'gk_elder', value: '1', url: server.baseUrl }]);
+    const context = await t.browser.newContext();
+    await context.addCookies([{ name: 'gk_elder', value: '1', url: t.server.baseUrl }]);
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/');
+    await page.goto(t.server.baseUrl + '/');
     assert.equal(await page.getAttribute('html', 'class'), 'elder');
     assert.deepEqual(await seriousAxeViolations(page), []);
     await context.close();
   });
 
   it('refuses the preference form without its CSRF token', async () => {
-    const res = await fetch(server.baseUrl + '/preferences/elder', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'on=1&back=/' });
+    const res = await fetch(t.server.baseUrl + '/preferences/elder', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'on=1&back=/' });
     assert.equal(res.status, 403);
     assert.match(await res.text(), /页面已过期/);
   });

@@ -1,6 +1,7 @@
-import { App, Card, Input, Select, Space, Table, TreeSelect, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, formatTime, withQuery, type AuditEntry, type Page } from '../api';
+import { Card, Input, Select, Space, Table, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { formatTime, withQuery, type AuditEntry } from '../api';
+import { usePagedList } from '../usePagedList';
 import { buildTree, useUnits } from '../units';
 
 interface Filters {
@@ -20,24 +21,10 @@ const Json = ({ value }: { value: unknown }) =>
   value === null || value === undefined ? <span>—</span> : <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 13 }}>{JSON.stringify(value, null, 2)}</pre>;
 
 export default function AuditPage() {
-  const { message } = App.useApp();
   const { units } = useUnits();
   const tree = useMemo(() => buildTree(units), [units]);
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20, order: 'desc' });
-  const [data, setData] = useState<Page<AuditEntry>>({ total: 0, items: [] });
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await api<Page<AuditEntry>>('GET', '/audit', undefined, { ...filters }));
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, message]);
-  useEffect(() => void load(), [load]);
+  const { data, loading } = usePagedList<AuditEntry>('/audit', { ...filters });
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
 

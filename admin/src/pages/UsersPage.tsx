@@ -1,8 +1,9 @@
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, formatTime, withQuery, type Me, type Page, type Role, type User } from '../api';
+import { useMemo, useState } from 'react';
+import { api, ApiError, formatTime, withQuery, type Me, type Role, type User } from '../api';
+import { usePagedList } from '../usePagedList';
 import { buildTree, useUnits } from '../units';
 
 interface Filters {
@@ -30,26 +31,13 @@ export default function UsersPage({ me }: { me: Me }) {
   const { units } = useUnits();
   const tree = useMemo(() => buildTree(units), [units]);
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<User>>({ total: 0, items: [] });
-  const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [form] = Form.useForm();
   const [resetForm] = Form.useForm();
   const canManage = me.permissions.includes('user.manage');
   const query = { ...filters, includeSubunits: true };
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await api<Page<User>>('GET', '/users', undefined, { ...filters, includeSubunits: true }));
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, message]);
-  useEffect(() => void load(), [load]);
+  const { data, loading, reload: load } = usePagedList<User>('/users', query);
 
   const roleOptions = (roles: Role[]) => roles.map((r) => ({ value: r, label: me.roleLabels[r] }));
 
