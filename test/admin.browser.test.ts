@@ -33,6 +33,7 @@ describe('admin app in Chromium', () => {
     await page.getByRole('heading', { name: '单位管理' }).waitFor();
     await page.getByPlaceholder('按名称筛选').fill('建宁县');
     await page.getByRole('tree').getByText('建宁县人民政府', { exact: true }).click();
+    assert.deepEqual(await seriousAxeViolations(page), []);
     await page.getByRole('button', { name: '新增下级单位' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('单位名称').fill('建宁县示范镇人民政府');

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { buildApp } from '../src/app.js';
 import { Client, startServer, type TestServer } from './helpers.js';
 
 describe('OpenAPI document and operations endpoints', () => {
@@ -33,5 +35,22 @@ describe('OpenAPI document and operations endpoints', () => {
     assert.equal((await c.post('/api/v1/auth/password', { currentPassword: 'a', newPassword: 'b' })).status, 401);
     assert.equal((await c.post('/api/v1/units', { parentId: null, name: '某市人民政府', kind: 'government', level: 'city' })).status, 401);
     assert.equal((await c.post('/api/v1/users', { username: 'abc', displayName: 'x', unitId: 1, roles: ['editor'], password: 'Strong#Pass1' })).status, 401);
+  });
+
+  it('finishes a request in flight when the server shuts down', async () => {
+    const app = await buildApp(server.ctx, { logger: false });
+    app.get('/slow-for-test', async () => {
+      await sleep(400);
+      return { done: true };
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const pending = fetch(`http://127.0.0.1:${port}/slow-for-test`);
+    await sleep(100);
+    await app.close();
+    const res = await pending;
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { done: true });
   });
 });
