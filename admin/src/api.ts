@@ -39,69 +39,11 @@ export async function api<T>(method: string, path: string, body?: unknown, query
   return data as T;
 }
 
-export type Role = 'sysadmin' | 'disclosure_office' | 'unit_admin' | 'editor' | 'reviewer' | 'request_handler' | 'leader';
-export type Action = 'unit.read' | 'unit.create' | 'unit.update' | 'unit.delete' | 'user.read' | 'user.manage' | 'audit.read';
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  unitId: number;
-  unitName: string;
-  roles: Role[];
-  disabled: boolean;
-  locked: boolean;
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Me {
-  user: User;
-  permissions: Action[];
-  assignableRoles: Role[];
-  roleLabels: Record<Role, string>;
-}
-
-export interface Office {
-  name: string | null;
-  address: string | null;
-  hours: string | null;
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  postcode: string | null;
-}
-
-export interface Unit {
-  id: number;
-  parentId: number | null;
-  name: string;
-  shortName: string | null;
-  kind: 'government' | 'department';
-  level: 'city' | 'county' | 'township' | 'village';
-  divisionCode: string | null;
-  creditCode: string | null;
-  sortOrder: number;
-  office: Office;
-  updatedAt: string;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorName: string;
-  unitName: string | null;
-  action: string;
-  actionLabel: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
+// Types come from the server's zod schemas: one definition of each shape, checked on both sides.
+export type { Action, Role } from '../../src/modules/accounts/policy';
+export type { MeDto as Me, UserDto as User } from '../../src/modules/accounts/dto';
+export type { OfficeDto as Office, UnitDto as Unit } from '../../src/modules/units/dto';
+export type { AuditDto as AuditEntry } from '../../src/modules/audit-log/dto';
 
 export interface Page<T> {
   total: number;

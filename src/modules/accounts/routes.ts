@@ -7,34 +7,10 @@ import { beijingDateTime, csvDisposition, toCsv } from '../../platform/http/csv.
 import { forbidden } from '../../platform/http/errors.js';
 import { authErrors, ErrorDto, IdParams, Pagination } from '../../platform/http/schemas.js';
 import { requireActor, SESSION_COOKIE } from './auth-hook.js';
+import { MeDto, RoleEnum, UserDto } from './dto.js';
 import { ACTIONS, assignableRoles, canAnywhere, ROLE_LABELS, ROLES, scopeOf } from './policy.js';
 import { userRepository } from './repository.js';
 import * as accounts from './service.js';
-
-const RoleEnum = z.enum(ROLES);
-
-const UserDto = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  unitId: z.number(),
-  unitName: z.string(),
-  roles: z.array(RoleEnum),
-  disabled: z.boolean(),
-  locked: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  mustChangePassword: z.boolean(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const MeDto = z.object({
-  user: UserDto,
-  permissions: z.array(z.enum(ACTIONS)).describe('当前用户在某处拥有的权限'),
-  assignableRoles: z.array(RoleEnum),
-  roleLabels: z.record(z.string(), z.string()),
-});
 
 const Password = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
@@ -69,7 +45,7 @@ export function registerAccountRoutes(fastify: FastifyInstance, ctx: AppContext)
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.secureCookies };
 
-  const me = async (actor: accounts.UserDto | undefined, actorRoles: ReturnType<typeof requireActor>) => ({
+  const me = async (actor: UserDto | undefined, actorRoles: ReturnType<typeof requireActor>) => ({
     user: actor!,
     permissions: ACTIONS.filter((a) => canAnywhere(actorRoles, a)),
     assignableRoles: assignableRoles(actorRoles),

@@ -7,6 +7,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../platf
 import type { Database } from '../../schema.js';
 import { governmentPathOf } from '../units/rules.js';
 import { unitRepository } from '../units/repository.js';
+import type { UserDto } from './dto.js';
 import { assignableRoles, can, ROLES, type Actor, type Role } from './policy.js';
 import { userRepository, type UserRow } from './repository.js';
 import { afterFailedLogin, beijingTime, isLocked, USERNAME_PATTERN } from './rules.js';
@@ -31,7 +32,7 @@ export function toActor(user: UserWithUnit): Actor {
 }
 
 /** The account as shown to staff: never the password hash. */
-export function presentUser(user: UserWithUnit, now = new Date()) {
+export function presentUser(user: UserWithUnit, now = new Date()): UserDto {
   return {
     id: user.id,
     username: user.username,
@@ -48,7 +49,6 @@ export function presentUser(user: UserWithUnit, now = new Date()) {
     updatedAt: user.updated_at,
   };
 }
-export type UserDto = ReturnType<typeof presentUser>;
 
 /** The snapshot kept in the audit log for a user change. */
 const auditSnapshot = (u: UserWithUnit | undefined) =>

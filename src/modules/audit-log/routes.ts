@@ -10,6 +10,7 @@ import type { Database } from '../../schema.js';
 import { requireActor } from '../accounts/auth-hook.js';
 import { scopeOf, type ScopeEntry } from '../accounts/policy.js';
 import { scopeCondition } from '../accounts/scope-sql.js';
+import { AuditDto } from './dto.js';
 import { ACTION_LABELS } from './labels.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -24,22 +25,6 @@ const AuditQuery = Pagination.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 type AuditQuery = z.infer<typeof AuditQuery>;
-
-const AuditDto = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actorId: z.number().nullable(),
-  actorName: z.string(),
-  unitId: z.number().nullable(),
-  unitName: z.string().nullable(),
-  action: z.string(),
-  actionLabel: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  ip: z.string().nullable(),
-});
 
 /** Start of a Beijing calendar day as a UTC ISO string. */
 const beijingDayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString();

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { UnitDto } from '../units/service.js';
+import type { UnitDto } from '../units/dto.js';
 import { KIND_LABELS, LEVEL_LABELS } from '../units/rules.js';
 import { Layout, SITE_NAME, type PageContext } from './layout.js';
 

@@ -7,7 +7,8 @@ import type { AppContext } from '../../context.js';
 import { CSRF_FIELD } from '../../platform/http/csrf.js';
 import { unitRepository } from '../units/repository.js';
 import { pathIds } from '../units/rules.js';
-import { presentUnit, type UnitDto } from '../units/service.js';
+import type { UnitDto } from '../units/dto.js';
+import { presentUnit } from '../units/service.js';
 import { renderPage, type PageContext } from './layout.js';
 import { ColumnPage, DISCLOSURE_COLUMNS, DisclosureIndexPage, ErrorPage, HomePage, NotFoundPage, UnitDirectoryPage, UnitPage } from './pages.js';
 

@@ -3,22 +3,15 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import { can, type Actor } from '../accounts/policy.js';
 import { auditBy, type RequestInfo } from '../accounts/service.js';
+import type { OfficeDto, UnitDto } from './dto.js';
 import { unitRepository, type NewUnit, type UnitRow } from './repository.js';
 import { childProblem, creditCodeProblem, divisionCodeProblem } from './rules.js';
 import type { UnitKind, UnitLevel } from './schema.js';
 
-export interface OfficeContact {
-  name: string | null;
-  address: string | null;
-  hours: string | null;
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  postcode: string | null;
-}
+export type OfficeContact = OfficeDto;
 
 /** A unit as the API and pages show it. */
-export function presentUnit(u: UnitRow) {
+export function presentUnit(u: UnitRow): UnitDto {
   return {
     id: u.id,
     parentId: u.parent_id,
@@ -32,11 +25,10 @@ export function presentUnit(u: UnitRow) {
     office: {
       name: u.office_name, address: u.office_address, hours: u.office_hours, phone: u.office_phone,
       fax: u.office_fax, email: u.office_email, postcode: u.office_postcode,
-    } satisfies OfficeContact,
+    },
     updatedAt: u.updated_at,
   };
 }
-export type UnitDto = ReturnType<typeof presentUnit>;
 
 export interface UnitInput {
   name: string;
