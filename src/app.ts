@@ -13,6 +13,7 @@ import type { AppContext } from './context.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerAuthHook } from './modules/accounts/auth-hook.js';
 import { registerAuditLogRoutes } from './modules/audit-log/routes.js';
+import { registerDocumentRoutes } from './modules/documents/routes.js';
 import { registerPortalRoutes, renderErrorPage } from './modules/portal/routes.js';
 import { registerUnitRoutes } from './modules/units/routes.js';
 import { registerCsrf } from './platform/http/csrf.js';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerUnitRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerAuditLogRoutes(app, ctx);
+  registerDocumentRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   await registerAdminApp(app);
   return app;

@@ -18,6 +18,10 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** 索引号 pattern, e.g. `{unitCode}/{yyyy}-{seq:05}`. */
+  indexNoPattern: string;
+  /** How many reviewers must approve a document before it can be published (1–3). */
+  reviewSteps: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -38,6 +42,12 @@ function sessionSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
   return secret;
 }
 
+function reviewSteps(value: string | undefined): number {
+  const n = Number(value ?? 1);
+  if (!Number.isInteger(n) || n < 1 || n > 3) throw new Error(`REVIEW_STEPS must be 1, 2 or 3: ${value}`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.DATA_DIR ?? 'data');
   mkdirSync(dataDir, { recursive: true });
@@ -54,5 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: bool(env.SECURE_COOKIES, false),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: bool(env.TRUST_PROXY, false),
+    indexNoPattern: env.INDEX_NO_PATTERN || '{unitCode}/{yyyy}-{seq:05}',
+    reviewSteps: reviewSteps(env.REVIEW_STEPS),
   };
 }

@@ -15,7 +15,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: '领导（只读）',
 };
 
-export const ACTIONS = ['unit.read', 'unit.create', 'unit.update', 'unit.delete', 'user.read', 'user.manage', 'audit.read'] as const;
+export const ACTIONS = [
+  'unit.read', 'unit.create', 'unit.update', 'unit.delete', 'user.read', 'user.manage', 'audit.read',
+  'document.read', 'document.edit', 'document.review', 'document.publish', 'wordlist.manage',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface Actor {
@@ -37,16 +40,21 @@ type Reach = 'all' | 'government' | 'subtree' | 'unit';
 
 /** Role → action → reach. Absent means not allowed. */
 const GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
-  sysadmin: { 'unit.read': 'all', 'unit.create': 'all', 'unit.update': 'all', 'unit.delete': 'all', 'user.read': 'all', 'user.manage': 'all', 'audit.read': 'all' },
+  sysadmin: {
+    'unit.read': 'all', 'unit.create': 'all', 'unit.update': 'all', 'unit.delete': 'all', 'user.read': 'all', 'user.manage': 'all', 'audit.read': 'all',
+    'document.read': 'all', 'wordlist.manage': 'all',
+  },
   disclosure_office: {
     'unit.read': 'government', 'unit.create': 'government', 'unit.update': 'government', 'unit.delete': 'government',
     'user.read': 'government', 'user.manage': 'government', 'audit.read': 'government',
+    'document.read': 'government', 'document.edit': 'government', 'document.review': 'government', 'document.publish': 'government',
+    'wordlist.manage': 'government',
   },
-  unit_admin: { 'unit.read': 'unit', 'unit.update': 'unit', 'user.read': 'unit', 'user.manage': 'unit', 'audit.read': 'unit' },
-  editor: { 'unit.read': 'unit' },
-  reviewer: { 'unit.read': 'unit' },
-  request_handler: { 'unit.read': 'unit' },
-  leader: { 'unit.read': 'subtree', 'user.read': 'subtree', 'audit.read': 'subtree' },
+  unit_admin: { 'unit.read': 'unit', 'unit.update': 'unit', 'user.read': 'unit', 'user.manage': 'unit', 'audit.read': 'unit', 'document.read': 'unit' },
+  editor: { 'unit.read': 'unit', 'document.read': 'unit', 'document.edit': 'unit' },
+  reviewer: { 'unit.read': 'unit', 'document.read': 'unit', 'document.review': 'unit', 'document.publish': 'unit' },
+  request_handler: { 'unit.read': 'unit', 'document.read': 'unit' },
+  leader: { 'unit.read': 'subtree', 'user.read': 'subtree', 'audit.read': 'subtree', 'document.read': 'subtree' },
 };
 
 function entryFor(actor: Actor, reach: Reach): ScopeEntry {

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { as, Client, startServer, testDatabases, unitId, type TestServer } from '../../../test/helpers.js';
+import { publishDue } from './service.js';
+
+const ID = '11010519491231002X';
+
+for (const database of testDatabases()) {
+  describe(`documents API (${database.name})`, () => {
+    let server: TestServer;
+    let edu: number;
+    before(async () => {
+      server = await startServer({ url: database.url });
+      edu = await unitId(server, '三明市教育局');
+    });
+    after(() => server.close());
+
+    const draft = (extra: Record<string, unknown> = {}) => ({
+      unitId: edu, title: '三明市教育局关于做好2026年义务教育招生工作的通知', docNo: '明教〔2026〕12号', writtenDate: '2026-03-02',
+      topic: '科技、教育', genre: '通知', summary: '部署2026年义务教育阶段招生入学工作。', keywords: '义务教育 招生',
+      fivePublic: 'execution', art20Item: 11, disclosure: 'proactive', bodyText: '各县（市、区）教育局：\n\n现就做好2026年义务教育招生工作通知如下。',
+      ...extra,
+    });
+
+    const auditTrail = async (id: number) =>
+      (await server.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'document').where('entity_id', '=', String(id)).orderBy('seq').execute()).map((r) => r.action);
+
+    it('drafts with a generated 索引号, reviews and publishes; the public sees it; every step is audited', async () => {
+      const editor = await as(server, 'jyj.editor');
+      const created = await editor.post('/api/v1/documents', draft());
+      assert.equal(created.status, 201, created.text);
+      assert.equal(created.body.status, 'draft');
+      assert.match(created.body.indexNo, /^350400|^GK\d{6}\/\d{4}-00001$/);
+      assert.equal(created.body.bodyHtml, '<p>各县（市、区）教育局：</p><p>现就做好2026年义务教育招生工作通知如下。</p>');
+      const id = created.body.id;
+      const anon = new Client(server.baseUrl);
+      assert.equal((await anon.get(`/api/v1/public/documents/${id}`)).status, 404, 'drafts are not public');
+
+      const submitted = await editor.post(`/api/v1/documents/${id}/submit`);
+      assert.equal(submitted.body.status, 'submitted');
+      assert.deepEqual(submitted.body.findings.filter((f: { severity: string }) => f.severity === 'block'), []);
+      assert.equal((await editor.post(`/api/v1/documents/${id}/approve`, {})).status, 403, 'an editor cannot review');
+
+      const reviewer = await as(server, 'jyj.reviewer');
+      const approved = await reviewer.post(`/api/v1/documents/${id}/approve`, { note: '同意发布' });
+      assert.equal(approved.status, 200, approved.text);
+      assert.equal(approved.body.status, 'approved');
+      const published = await reviewer.post(`/api/v1/documents/${id}/publish`, {});
+      assert.equal(published.body.status, 'published');
+      assert.ok(published.body.publishedAt);
+
+      const pub = await anon.get(`/api/v1/public/documents/${id}`);
+      assert.equal(pub.status, 200);
+      assert.equal(pub.body.title, draft().title);
+      assert.equal('findings' in pub.body, false);
+      const byNo = await anon.get(`/api/v1/public/documents/by-doc-no?docNo=${encodeURIComponent('明教[2026]12号')}`);
+      assert.deepEqual(byNo.body.items.map((d: { id: number }) => d.id), [id]);
+      const list = await anon.get('/api/v1/public/documents?art20=11');
+      assert.ok(list.body.items.some((d: { id: number }) => d.id === id));
+      assert.deepEqual(await auditTrail(id), ['document.create', 'document.submit', 'document.approve', 'document.publish']);
+
+      const withdrawn = await reviewer.post(`/api/v1/documents/${id}/withdraw`, { reason: '内容需要更新' });
+      assert.equal(withdrawn.body.status, 'withdrawn');
+      assert.equal((await anon.get(`/api/v1/public/documents/${id}`)).status, 404);
+    });
+
+    it('stops a document with an ID number before publishing and shows the reviewer where it is', async () => {
+      const editor = await as(server, 'jyj.editor');
+      const created = await editor.post('/api/v1/documents', draft({ title: '关于张某某学籍变更的公示', docNo: null, bodyText: `学生张某某（身份证号${ID}）学籍变更如下。` }));
+      const id = created.body.id;
+      const submitted = await editor.post(`/api/v1/documents/${id}/submit`);
+      const finding = submitted.body.findings.find((f: { kind: string }) => f.kind === 'id_number');
+      assert.ok(finding, JSON.stringify(submitted.body.findings));
+      assert.equal(finding.field, 'body');
+      assert.equal(finding.offset, `学生张某某（身份证号`.length);
+      assert.equal(finding.excerpt.includes(ID), false, 'the finding does not repeat the number');
+      const reviewer = await as(server, 'jyj.reviewer');
+      const seen = await reviewer.get(`/api/v1/documents/${id}`);
+      assert.ok(seen.body.findings.some((f: { kind: string }) => f.kind === 'id_number'));
+      const refused = await reviewer.post(`/api/v1/documents/${id}/approve`, {});
+      assert.equal(refused.status, 409);
+      assert.equal(refused.body.code, 'blocking_findings');
+      assert.match(refused.body.message, /身份证号码/);
+      const back = await reviewer.post(`/api/v1/documents/${id}/reject`, { note: '请删除身份证号' });
+      assert.equal(back.body.status, 'draft');
+      const fixed = await editor.request('PUT', `/api/v1/documents/${id}`, draft({ title: '关于张某某学籍变更的公示', docNo: null, bodyText: '学生张某某学籍变更如下。' }));
+      assert.equal(fixed.status, 200);
+      await editor.post(`/api/v1/documents/${id}/submit`);
+      assert.equal((await reviewer.post(`/api/v1/documents/${id}/approve`, {})).body.status, 'approved');
+    });
+
+    it('requires a legal ground and reason for non-public documents, and never lets the author review', async () => {
+      const gkb = await as(server, 'sm.gkb');
+      const bad = await gkb.post('/api/v1/documents', draft({ disclosure: 'withheld' }));
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.code, 'invalid_disclosure');
+      const wrongGround = await gkb.post('/api/v1/documents', draft({ disclosure: 'withheld', withholdGround: 'specific_parties', withholdReason: '仅涉及个别学校' }));
+      assert.equal(wrongGround.status, 400);
+      const ok = await gkb.post('/api/v1/documents', draft({ disclosure: 'withheld', withholdGround: 'process_info', withholdReason: '内部讨论过程稿' }));
+      assert.equal(ok.status, 201);
+      await gkb.post(`/api/v1/documents/${ok.body.id}/submit`);
+      const self = await gkb.post(`/api/v1/documents/${ok.body.id}/approve`, {});
+      assert.equal(self.status, 403);
+      assert.match(self.body.message, /起草人/);
+    });
+
+    it('keeps other units out (403) and sanitises the body', async () => {
+      const fgwEditor = await as(server, 'fgw.editor');
+      const editor = await as(server, 'jyj.editor');
+      const created = await editor.post('/api/v1/documents', draft({ bodyText: undefined, bodyHtml: '<p onclick="x()">正文<script>alert(1)</script><a href="javascript:alert(1)">链接</a><img src="http://evil/x.png"></p>' }));
+      assert.equal(created.body.bodyHtml, '<p>正文<a>链接</a></p>');
+      const id = created.body.id;
+      assert.equal((await fgwEditor.get(`/api/v1/documents/${id}`)).status, 403);
+      assert.equal((await fgwEditor.request('PUT', `/api/v1/documents/${id}`, draft())).status, 403);
+      assert.equal((await fgwEditor.post(`/api/v1/documents/${id}/submit`)).status, 403);
+      assert.equal((await fgwEditor.post('/api/v1/documents', draft())).status, 403);
+      const list = await fgwEditor.get('/api/v1/documents?pageSize=200');
+      assert.ok(list.body.items.every((d: { unitName: string }) => d.unitName === '三明市发展和改革委员会'));
+      const county = await as(server, 'syq.gkb');
+      assert.equal((await county.post(`/api/v1/documents/${id}/reject`, { note: '越权退回' })).status, 403);
+    });
+
+    it('schedules publication and publishes when the time comes', async () => {
+      const editor = await as(server, 'jyj.editor');
+      const reviewer = await as(server, 'jyj.reviewer');
+      const { body } = await editor.post('/api/v1/documents', draft({ title: '定时发布测试通知' }));
+      await editor.post(`/api/v1/documents/${body.id}/submit`);
+      await reviewer.post(`/api/v1/documents/${body.id}/approve`, {});
+      const soon = new Date(Date.now() + 1500).toISOString();
+      const scheduled = await reviewer.post(`/api/v1/documents/${body.id}/publish`, { publishAt: soon });
+      assert.equal(scheduled.body.status, 'scheduled');
+      assert.equal(await publishDue(server.ctx.db), 0);
+      await new Promise((r) => setTimeout(r, 1600));
+      assert.equal(await publishDue(server.ctx.db), 1);
+      assert.equal((await new Client(server.baseUrl).get(`/api/v1/public/documents/${body.id}`)).status, 200);
+      assert.equal(await publishDue(server.ctx.db), 0, 'runs once');
+    });
+
+    it('lets the city disclosure office edit the word list, which then warns editors', async () => {
+      const gkb = await as(server, 'sm.gkb');
+      const county = await as(server, 'syq.gkb');
+      assert.equal((await county.post('/api/v1/sensitive-words', { word: '某错词', severity: 'warn' })).status, 403);
+      const added = await gkb.post('/api/v1/sensitive-words', { word: '义务教育阶段段', suggestion: '义务教育阶段', severity: 'warn' });
+      assert.equal(added.status, 201);
+      const editor = await as(server, 'jyj.editor');
+      const { body } = await editor.post('/api/v1/documents', draft({ bodyText: '截止目前，义务教育阶段段招生已完成。' }));
+      const check = await editor.get(`/api/v1/documents/${body.id}/check`);
+      const words = check.body.findings.filter((f: { kind: string }) => f.kind === 'sensitive_word').map((f: { suggestion: string }) => f.suggestion);
+      assert.deepEqual(words.sort(), ['义务教育阶段', '截至目前'].sort());
+    });
+  });
+}
