@@ -14,6 +14,7 @@ import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerAuthHook } from './modules/accounts/auth-hook.js';
 import { registerAuditLogRoutes } from './modules/audit-log/routes.js';
 import { registerDocumentRoutes } from './modules/documents/routes.js';
+import { registerSearchRoutes } from './modules/documents/search-routes.js';
 import { registerPortalRoutes, renderErrorPage } from './modules/portal/routes.js';
 import { registerUnitRoutes } from './modules/units/routes.js';
 import { registerCsrf } from './platform/http/csrf.js';
@@ -77,6 +78,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerAccountRoutes(app, ctx);
   registerAuditLogRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   await registerAdminApp(app);
   return app;

@@ -11,6 +11,7 @@ import { unitRepository } from '../units/repository.js';
 import { findPersonalData, findSensitiveWords, hasBlocking, htmlToText, internalLinks, type Finding } from './checks.js';
 import type { DocumentDto, DocumentInput, PublicDocumentDto } from './dto.js';
 import { documentRepository, type DocumentRow } from './repository.js';
+import { syncSearchIndex } from './search.js';
 import { canTransition, disclosureProblem, formatIndexNo, normaliseDocNo, reviewStep, STATUS_PROBLEM, unitCodeFor, type Transition } from './rules.js';
 
 type Row = DocumentRow & { unit_name: string; unit_path: string };
@@ -147,6 +148,7 @@ async function move(ctx: AppContext, actor: Actor, doc: DocumentRow, t: Transiti
     const repo = documentRepository(trx);
     if (!(await repo.transition(doc.id, [...from], changes))) throw conflict('invalid_status', '文件状态已被他人改变，请刷新后重试');
     await extra?.(trx);
+    await syncSearchIndex(trx, doc.id);
     await appendAudit(trx, { ...auditBy(actor), unitId: doc.unit_id, action, entityType: 'document', entityId: doc.id, before: snapshot(doc), after: snapshot(await repo.findById(doc.id)), ip: req.ip });
   });
   return detail(ctx.db, doc.id);
@@ -218,6 +220,7 @@ export async function publishDue(db: Kysely<Database>): Promise<number> {
   for (const doc of await documentRepository(db).dueForPublication(now)) {
     await db.transaction().execute(async (trx) => {
       if (!(await documentRepository(trx).transition(doc.id, ['scheduled'], { status: 'published', published_at: now, publish_at: null }))) return;
+      await syncSearchIndex(trx, doc.id);
       await appendAudit(trx, { actorId: null, actorName: '系统（定时发布）', unitId: doc.unit_id, action: 'document.publish', entityType: 'document', entityId: doc.id, after: { title: doc.title, status: 'published' }, ip: null });
       count += 1;
     });

@@ -16,6 +16,7 @@ const NAV: Array<[href: string, label: string]> = [
   ['/', '首页'],
   ['/xxgk', '政府信息公开'],
   ['/xxgk/units', '机构与公开指南'],
+  ['/search', '搜索'],
 ];
 
 export interface Crumb {

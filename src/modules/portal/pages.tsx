@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx';
 import type { UnitDto } from '../units/dto.js';
 import { KIND_LABELS, LEVEL_LABELS } from '../units/rules.js';
 import { Layout, SITE_NAME, type PageContext } from './layout.js';
@@ -18,6 +19,11 @@ export function HomePage({ page, city, counties, departments }: { page: PageCont
       <section class="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">{SITE_NAME}政务公开</h1>
         <p>以公开为常态、不公开为例外。在这里查阅{city?.shortName ?? '本市'}各级行政机关主动公开的政府信息，了解依申请公开的途径。</p>
+        <form class="search-form" method="get" action="/search" role="search">
+          <label class="sr-only" for="home-q">搜索政府信息</label>
+          <input type="search" id="home-q" name="q" placeholder="输入标题、正文中的词或文号" />
+          <button type="submit">搜索</button>
+        </form>
       </section>
       <section aria-labelledby="columns-title">
         <h2 id="columns-title">政府信息公开专栏</h2>
@@ -125,7 +131,7 @@ export function UnitDirectoryPage({ page, tree }: { page: PageContext; tree: Arr
 
 const dash = (v: string | null) => v ?? '暂未提供';
 
-export function UnitPage({ page, unit, ancestors, departments, governments }: { page: PageContext; unit: UnitDto; ancestors: UnitDto[]; departments: UnitDto[]; governments: UnitDto[] }) {
+export function UnitPage({ page, unit, ancestors, departments, governments, children }: { page: PageContext; unit: UnitDto; ancestors: UnitDto[]; departments: UnitDto[]; governments: UnitDto[]; children?: Child }) {
   const o = unit.office;
   return (
     <Layout
@@ -150,6 +156,7 @@ export function UnitPage({ page, unit, ancestors, departments, governments }: { 
               <tr><th scope="row">邮政编码</th><td>{dash(o.postcode)}</td></tr>
             </tbody>
           </table>
+          {children}
           {departments.length > 0 && (<section aria-labelledby="sub-depts"><h2 id="sub-depts">所属部门</h2><UnitLinks units={departments} /></section>)}
           {governments.length > 0 && (<section aria-labelledby="sub-govs"><h2 id="sub-govs">下级政府</h2><UnitLinks units={governments} /></section>)}
         </article>

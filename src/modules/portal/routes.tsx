@@ -9,6 +9,10 @@ import { unitRepository } from '../units/repository.js';
 import { pathIds } from '../units/rules.js';
 import type { UnitDto } from '../units/dto.js';
 import { presentUnit } from '../units/service.js';
+import { documentRepository } from '../documents/repository.js';
+import { presentPublic } from '../documents/service.js';
+import { DocumentList, DocumentPage, SearchPage, StatutoryIndexPage, StatutoryItemPage, type SearchView } from './document-pages.js';
+import { runSearch, SearchQuerySchema } from '../documents/search-routes.js';
 import { renderPage, type PageContext } from './layout.js';
 import { ColumnPage, DISCLOSURE_COLUMNS, DisclosureIndexPage, ErrorPage, HomePage, NotFoundPage, UnitDirectoryPage, UnitPage } from './pages.js';
 
@@ -39,6 +43,14 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const units = unitRepository(ctx.db);
   const hide = { hide: true };
+  const documents = documentRepository(ctx.db);
+  const PAGE_SIZE = 20;
+  const pageParam = z.object({ page: z.coerce.number().int().min(1).max(10000).catch(1).default(1) });
+  const publishedList = async (filter: { unitId?: number; art20?: number }, page: number) => {
+    const { total, items } = await documents.listPublished({ ...filter, page, pageSize: PAGE_SIZE });
+    return { total, items: items.map(presentPublic), page, pageSize: PAGE_SIZE };
+  };
+
 
   app.get('/assets/portal.css', { schema: hide }, async (_req, reply) =>
     reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
@@ -60,7 +72,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     return sendHtml(reply, renderPage(<UnitDirectoryPage page={pageContext(req)} tree={tree} />));
   });
 
-  app.get('/xxgk/units/:id', { schema: { ...hide, params: z.object({ id: z.string() }) } }, async (req, reply) => {
+  app.get('/xxgk/units/:id', { schema: { ...hide, params: z.object({ id: z.string() }), querystring: pageParam } }, async (req, reply) => {
     const id = Number(req.params.id);
     const row = Number.isInteger(id) && id > 0 ? await units.findById(id) : undefined;
     if (!row) return sendHtml(reply, renderErrorPage(req, 404, '该单位不存在或已撤销。'), 404);
@@ -68,10 +80,57 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     const all = (await units.listAll()).map(presentUnit);
     const ancestors = ancestorIds.map((a) => all.find((u) => u.id === a)).filter((u): u is UnitDto => !!u);
     const children = splitChildren(all.filter((u) => u.parentId === row.id));
-    return sendHtml(reply, renderPage(<UnitPage page={pageContext(req)} unit={presentUnit(row)} ancestors={ancestors} {...children} />));
+    const latest = await publishedList({ unitId: row.id }, req.query.page);
+    return sendHtml(reply, renderPage(
+      <UnitPage page={pageContext(req)} unit={presentUnit(row)} ancestors={ancestors} {...children}>
+        <section aria-labelledby="unit-docs">
+          <h2 id="unit-docs">主动公开的政府信息</h2>
+          <DocumentList {...latest} baseHref={`/xxgk/units/${row.id}`} />
+        </section>
+      </UnitPage>,
+    ));
   });
 
-  for (const column of DISCLOSURE_COLUMNS) {
+  app.get('/xxgk/documents/:id', { schema: { ...hide, params: z.object({ id: z.string() }) } }, async (req, reply) => {
+    const id = Number(req.params.id);
+    const doc = Number.isInteger(id) && id > 0 ? await documents.findById(id) : undefined;
+    if (!doc || doc.status !== 'published' || doc.disclosure !== 'proactive') return sendHtml(reply, renderErrorPage(req, 404, '该信息不存在或已撤回。'), 404);
+    return sendHtml(reply, renderPage(<DocumentPage page={pageContext(req)} doc={presentPublic(doc)} />));
+  });
+
+  app.get('/search', { schema: hide }, async (req, reply) => {
+    const raw = req.query as Record<string, string>;
+    const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+    const all = await units.listAll();
+    const unitOptions = all.filter((u) => u.level === 'city' || (u.level === 'county' && u.kind === 'government')).map((u) => ({ id: u.id, name: u.name }));
+    const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
+    let view: SearchView = { q: '', sort: 'relevance', page: 1, pageSize: 20, total: 0, items: [], exact: [] };
+    if (cleaned.q !== undefined) {
+      const parsed = SearchQuerySchema.safeParse(cleaned);
+      if (!parsed.success) {
+        view = { ...view, q: String(cleaned.q ?? ''), error: '搜索条件有误，请检查后重试（搜索词不超过 100 个字）' };
+      } else {
+        const result = await runSearch(ctx, parsed.data);
+        view = { ...parsed.data, ...result };
+      }
+    }
+    return sendHtml(reply, renderPage(<SearchPage page={pageContext(req)} view={view} units={unitOptions} years={years} />));
+  });
+
+  app.get('/xxgk/statutory', { schema: hide }, async (req, reply) => {
+    const counts = new Map((await documents.countByArt20()).map((r) => [r.art20_item!, r.n]));
+    return sendHtml(reply, renderPage(<StatutoryIndexPage page={pageContext(req)} counts={counts} />));
+  });
+
+  app.get('/xxgk/statutory/:no', { schema: { ...hide, params: z.object({ no: z.string() }), querystring: pageParam } }, async (req, reply) => {
+    const no = Number(req.params.no);
+    if (!Number.isInteger(no) || no < 1 || no > 15) return sendHtml(reply, renderErrorPage(req, 404, '没有这个公开事项。'), 404);
+    const list = await publishedList({ art20: no }, req.query.page);
+    return sendHtml(reply, renderPage(<StatutoryItemPage page={pageContext(req)} no={no} list={list} />));
+  });
+
+  for (const column of DISCLOSURE_COLUMNS.filter((c) => c.slug !== 'statutory')) {
     app.get(`/xxgk/${column.slug}`, { schema: hide }, async (req, reply) => sendHtml(reply, renderPage(<ColumnPage page={pageContext(req)} column={column} />)));
   }
 

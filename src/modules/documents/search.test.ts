@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Client, startServer, testDatabases, unitId, type TestServer } from '../../../test/helpers.js';
+import { documentRepository } from './repository.js';
+import { normaliseDocNo } from './rules.js';
+import { searchDocuments, syncSearchIndex } from './search.js';
+
+// A small corpus with natural government phrases, deterministic for every run.
+const PHRASES = [
+  '关于做好义务教育招生工作的通知', '推进政务公开标准化规范化', '城乡居民基本医疗保险', '农村危房改造补助资金', '公共资源交易平台',
+  '安全生产专项整治三年行动', '保障性住房分配结果公示', '财政预决算公开', '三明市林业局', '生态环境监督检查情况', '就业创业扶持政策',
+  '食品药品抽检结果', '征收补偿方案', '行政许可办理结果', 'GDP同比增长6.5%', '2026年第一季度', '政府信息公开工作年度报告',
+];
+let seed = 7;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = () => PHRASES[Math.floor(rand() * PHRASES.length)]!;
+const sentence = () => `${pick()}，${pick()}。`;
+
+const QUERIES = ['公开', '政务公开', '三明', '义务教育', '结果', '补助资金', '林', '政务 结果', '医疗 保险 城乡', 'gdp', '2026年', '不存在的词语'];
+
+for (const database of testDatabases()) {
+  describe(`document search (${database.name})`, () => {
+    let server: TestServer;
+    const docs: Array<{ id: number; title: string; keywords: string; body: string; published: boolean }> = [];
+
+    before(async () => {
+      server = await startServer({ url: database.url, demoData: true });
+      const unit = await unitId(server, '三明市教育局');
+      const repo = documentRepository(server.ctx.db);
+      for (let i = 0; i < 240; i++) {
+        const title = `${pick()}（第${i}号）`;
+        const body = Array.from({ length: 1 + Math.floor(rand() * 6) }, sentence).join('');
+        const keywords = pick().slice(0, 4);
+        const published = i % 7 !== 0;
+        const { id } = await repo.insert({
+          unit_id: unit, index_no: `TEST/${database.name}-${i}`, title, doc_no: i % 10 === 0 ? `明教〔2026〕${i}号` : null, doc_no_norm: i % 10 === 0 ? normaliseDocNo(`明教〔2026〕${i}号`) : null, written_date: '2026-01-05',
+          publisher: '三明市教育局', topic: '科技、教育', genre: '通知', keywords, summary: null, validity: i % 11 === 0 ? 'repealed' : 'valid', validity_date: null, replaced_by_id: null,
+          five_public: null, art20_item: 11, disclosure: 'proactive', withhold_ground: null, withhold_reason: null, body_html: `<p>${body}</p>`, body_text: body,
+          status: published ? 'published' : 'draft', publish_at: null, published_at: published ? new Date(Date.UTC(2026, 0, 1) + i * 3600_000).toISOString() : null,
+          author_id: 1, review_steps: 1, findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
+        });
+        await syncSearchIndex(server.ctx.db, id);
+        docs.push({ id, title, keywords, body, published });
+      }
+    });
+    after(() => server.close());
+
+    const expected = (q: string) => {
+      const terms = q.split(/\s+/).filter(Boolean).map((t) => t.toLowerCase());
+      return docs.filter((d) => d.published && terms.every((t) => `${d.title}\n${d.keywords}\n${d.body}`.toLowerCase().includes(t))).map((d) => d.id).sort((a, b) => a - b);
+    };
+
+    it('finds exactly the published documents that contain every term (checked against a substring scan)', async () => {
+      for (const q of QUERIES) {
+        const { items, total } = await searchDocuments(server.ctx.db, { q, sort: 'date', page: 1, pageSize: 1000 });
+        const got = items.map((d) => d.id).sort((a, b) => a - b);
+        assert.deepEqual(got, expected(q), `query ${q}`);
+        assert.equal(total, got.length, `total for ${q}`);
+      }
+      assert.ok(expected('公开').length > 20, 'the corpus exercises the common case');
+    });
+
+    it('ranks by relevance or by date, filters and pages', async () => {
+      const byDate = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 1, pageSize: 10 });
+      const dates = byDate.items.map((d) => d.published_at!);
+      assert.deepEqual(dates, [...dates].sort().reverse());
+      const relevance = await searchDocuments(server.ctx.db, { q: '政务公开', sort: 'relevance', page: 1, pageSize: 5 });
+      assert.ok(relevance.items[0]!.title.includes('政务公开'), 'a title hit ranks first');
+      const repealed = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', validity: 'repealed', page: 1, pageSize: 100 });
+      assert.ok(repealed.items.every((d) => d.validity === 'repealed'));
+      const page2 = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 2, pageSize: 10 });
+      assert.equal(page2.items[0]!.id, (await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 1, pageSize: 11 })).items[10]!.id);
+    });
+
+    it('answers the public search API with highlighted snippets and 文号 matches', async () => {
+      const c = new Client(server.baseUrl);
+      const res = await c.get(`/api/v1/public/search?q=${encodeURIComponent('补助资金')}&sort=date`);
+      assert.equal(res.status, 200);
+      assert.equal(res.body.total, expected('补助资金').length);
+      const inBody = res.body.items.find((i: { snippetHtml: string }) => i.snippetHtml.includes('<mark>'));
+      assert.match(inBody.snippetHtml, /<mark>补助资金<\/mark>/);
+      const withNo = docs.find((d, i) => i === 20 && d.published)!;
+      const byNo = await c.get(`/api/v1/public/search?q=${encodeURIComponent('明教[2026]20号')}`);
+      assert.deepEqual(byNo.body.exact.map((d: { id: number }) => d.id), [withNo.id]);
+      assert.equal((await c.get('/api/v1/public/search?q=')).status, 400);
+    });
+  });
+}

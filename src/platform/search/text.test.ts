@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bigramTokens, fts5Match, highlight, indexable, queryTerms, snippet } from './text.js';
+
+describe('search text', () => {
+  it('makes CJK bigrams and keeps Latin words and numbers whole', () => {
+    assert.deepEqual(bigramTokens('三明市政务公开'), ['三明', '明市', '市政', '政务', '务公', '公开']);
+    assert.deepEqual(bigramTokens('2026年 GDP增长'), ['2026', '年', 'gdp', '增长']);
+    assert.deepEqual(bigramTokens('三明（Sanming）'), ['三明', 'sanming']);
+  });
+  it('builds an FTS5 query of phrases, all required', () => {
+    assert.equal(fts5Match(['政务公开', '三明']), '"政务 务公 公开" AND "三明"');
+    assert.deepEqual(queryTerms('  政务  公开 '), ['政务', '公开']);
+    assert.equal(indexable('公开'), true);
+    assert.equal(indexable('公'), false);
+    assert.equal(indexable('2026年'), false);
+  });
+  it('highlights and escapes', () => {
+    assert.equal(highlight('<b>政务公开</b>', ['公开']), '&lt;b&gt;政务<mark>公开</mark>&lt;/b&gt;');
+    assert.match(snippet('前'.repeat(100) + '政务公开' + '后'.repeat(100), ['公开'], 40), /^…前+政务<mark>公开<\/mark>后+…$/);
+  });
+});
