@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { openContext } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { publishDue } from './modules/documents/service.js';
 
 /** `npm start`: migrate, seed demo data on an empty database, serve, and shut down gracefully. */
 async function main() {
@@ -10,6 +11,9 @@ async function main() {
   app.log.info({ database: handle.describe, demoData: config.demoData }, 'database ready');
   const purge = setInterval(() => void ctx.sessions.purgeExpired().catch((err) => app.log.error({ err }, 'session purge failed')), 10 * 60_000);
   purge.unref();
+  // 定时发布: scheduled documents go public within half a minute of their time.
+  const scheduler = setInterval(() => void publishDue(ctx.db).then((n) => n && app.log.info({ published: n }, 'scheduled documents published')).catch((err) => app.log.error({ err }, 'scheduled publishing failed')), 30_000);
+  scheduler.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -17,6 +21,7 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     clearInterval(purge);
+    clearInterval(scheduler);
     const force = setTimeout(() => {
       app.log.error('shutdown timed out after 10 s');
       process.exit(1);

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setUnauthorizedHandler, type Action, type Me } from './api';
@@ -11,17 +11,19 @@ const UnitsPage = lazy(() => import('./pages/UnitsPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
+const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
 
 interface Screen {
   path: string;
   label: string;
   icon: React.ReactNode;
   needs?: Action;
-  render: (me: Me, refresh: () => void) => React.ReactNode;
+  render: (me: Me, refresh: () => void, path: string) => React.ReactNode;
 }
 
 const SCREENS: Screen[] = [
   { path: '/admin', label: '工作台', icon: <HomeOutlined />, render: (me) => <HomePage me={me} /> },
+  { path: '/admin/documents', label: '政府信息', icon: <FileTextOutlined />, needs: 'document.read', render: (me, _r, path) => <DocumentsPage me={me} path={path} /> },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, needs: 'unit.read', render: (me) => <UnitsPage me={me} /> },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, needs: 'user.read', render: (me) => <UsersPage me={me} /> },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, needs: 'audit.read', render: () => <AuditPage /> },
@@ -52,7 +54,7 @@ export function AppShell() {
   if (me === null) return <Suspense fallback={loading}><LoginPage onLoggedIn={setMe} /></Suspense>;
 
   const visible = SCREENS.filter((s) => !s.needs || me.permissions.includes(s.needs));
-  const screen = me.user.mustChangePassword ? SCREENS.find((s) => s.path === '/admin/password')! : visible.find((s) => s.path === path);
+  const screen = me.user.mustChangePassword ? SCREENS.find((s) => s.path === '/admin/password')! : visible.find((s) => s.path === path || (s.path !== '/admin' && path.startsWith(`${s.path}/`)));
 
   const logout = async () => {
     await api('POST', '/auth/logout');
@@ -82,7 +84,7 @@ export function AppShell() {
         <Layout.Content style={{ padding: 24 }}>
           <main>
             <Suspense fallback={loading}>
-              {screen ? screen.render(me, () => void refresh()) : <Result status="404" title="页面不存在" subTitle="该页面不存在或您没有访问权限。" extra={<Button type="primary" onClick={() => navigate('/admin')}>返回工作台</Button>} />}
+              {screen ? screen.render(me, () => void refresh(), path) : <Result status="404" title="页面不存在" subTitle="该页面不存在或您没有访问权限。" extra={<Button type="primary" onClick={() => navigate('/admin')}>返回工作台</Button>} />}
             </Suspense>
           </main>
         </Layout.Content>
