@@ -1,5 +1,5 @@
-import { launchBrowser } from '../test/browser.js';
-import { DEMO_PASSWORD, startServer, unitId } from '../test/helpers.js';
+import { adminLogin, launchBrowser } from '../test/browser.js';
+import { startServer, unitId } from '../test/helpers.js';
 
 /** `npm run screenshots`: renders the README's screenshots into docs/screenshots/ (needs Debian's chromium). */
 const server = await startServer();
@@ -22,10 +22,7 @@ try {
     console.log(`已生成 docs/screenshots/${name}.png`);
   }
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-  await page.goto(server.baseUrl + '/admin');
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await adminLogin(page, server.baseUrl, 'admin');
   await page.getByTestId('current-user').waitFor();
   await page.goto(server.baseUrl + '/admin/units');
   await page.getByPlaceholder('按名称筛选').fill('三元区');

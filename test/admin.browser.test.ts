@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { seriousAxeViolations, useServerAndBrowser } from './browser.js';
+import { adminLogin, seriousAxeViolations, useServerAndBrowser } from './browser.js';
 import { DEMO_PASSWORD } from './helpers.js';
 
 describe('admin app in Chromium', () => {
   const t = useServerAndBrowser();
 
-  async function login(page: Page, username: string, password = DEMO_PASSWORD) {
-    await page.goto(t.server.baseUrl + '/admin');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  }
+  const login = (page: Page, username: string, password = DEMO_PASSWORD) => adminLogin(page, t.server.baseUrl, username, password);
 
   it('rejects a wrong password with a message, then logs in', async () => {
     const page = await t.browser.newPage();

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type TestServer } from './helpers.js';
+import { DEMO_PASSWORD, startServer, type TestServer } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -46,4 +46,12 @@ export function useServerAndBrowser(): { server: TestServer; browser: Browser } 
     await handles.server?.close();
   });
   return handles;
+}
+
+/** Logs a demo account into the admin app and waits until the shell shows the user. */
+export async function adminLogin(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto(baseUrl + '/admin');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
 }

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { seriousAxeViolations, useServerAndBrowser } from './browser.js';
-import { DEMO_PASSWORD } from './helpers.js';
+import { adminLogin, seriousAxeViolations, useServerAndBrowser } from './browser.js';
 
 describe('proactive disclosure end to end in Chromium', () => {
   const t = useServerAndBrowser();
 
   async function login(page: Page, username: string) {
-    await page.goto(t.server.baseUrl + '/admin');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await adminLogin(page, t.server.baseUrl, username);
     await page.getByTestId('current-user').waitFor();
   }
 
