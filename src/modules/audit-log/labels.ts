@@ -21,6 +21,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'document.schedule': '定时发布',
   'document.publish': '发布',
   'document.withdraw': '撤回',
+  'document.import': '导入文件',
   'wordlist.add': '新增错敏词',
   'wordlist.remove': '删除错敏词',
 };
