@@ -15,6 +15,7 @@ import { registerAuthHook } from './modules/accounts/auth-hook.js';
 import { registerAuditLogRoutes } from './modules/audit-log/routes.js';
 import { registerDocumentRoutes } from './modules/documents/routes.js';
 import { registerSearchRoutes } from './modules/documents/search-routes.js';
+import { registerFeedRoutes } from './modules/portal/feeds.js';
 import { registerPortalRoutes, renderErrorPage } from './modules/portal/routes.js';
 import { registerUnitRoutes } from './modules/units/routes.js';
 import { registerCsrf } from './platform/http/csrf.js';
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerDocumentRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
+  registerFeedRoutes(app, ctx);
   await registerAdminApp(app);
   return app;
 }

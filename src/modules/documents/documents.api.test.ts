@@ -148,5 +148,27 @@ for (const database of testDatabases()) {
       const words = check.body.findings.filter((f: { kind: string }) => f.kind === 'sensitive_word').map((f: { suggestion: string }) => f.suggestion);
       assert.deepEqual(words.sort(), ['义务教育阶段', '截至目前'].sort());
     });
+
+    it('lists published documents in Atom feeds, the sitemap and the unit CSV', async () => {
+      const editor = await as(server, 'jyj.editor');
+      const reviewer = await as(server, 'jyj.reviewer');
+      const { body } = await editor.post('/api/v1/documents', draft({ title: '关于订阅测试 <特殊> & 字符的通知', art20Item: 5 }));
+      await editor.post(`/api/v1/documents/${body.id}/submit`);
+      await reviewer.post(`/api/v1/documents/${body.id}/approve`, {});
+      await reviewer.post(`/api/v1/documents/${body.id}/publish`, {});
+      const anon = new Client(server.baseUrl);
+      const all = await anon.get('/feeds/all.atom');
+      assert.match(all.headers.get('content-type')!, /application\/atom\+xml/);
+      assert.match(all.text, /<title>关于订阅测试 &lt;特殊&gt; &amp; 字符的通知<\/title>/);
+      assert.match((await anon.get(`/feeds/units/${edu}.atom`)).text, new RegExp(`/xxgk/documents/${body.id}`));
+      assert.match((await anon.get('/feeds/statutory/5.atom')).text, /关于订阅测试/);
+      assert.doesNotMatch((await anon.get('/feeds/statutory/6.atom')).text, /关于订阅测试/);
+      assert.equal((await anon.get('/feeds/statutory/99.atom')).status, 404);
+      const sitemap = await anon.get('/sitemap.xml');
+      assert.match(sitemap.text, new RegExp(`<loc>${server.baseUrl}/xxgk/documents/${body.id}</loc>`));
+      const csv = await anon.get(`/xxgk/units/${edu}/documents.csv`);
+      assert.ok(csv.text.includes(body.indexNo));
+      assert.ok(csv.text.includes(`/xxgk/documents/${body.id}`));
+    });
   });
 }

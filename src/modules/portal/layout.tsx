@@ -25,7 +25,7 @@ export interface Crumb {
 }
 
 /** Page frame of the public site: works without JavaScript, landmarks for screen readers, 适老化 switch. */
-export function Layout(props: { page: PageContext; title: string; crumbs?: Crumb[]; children: Child }) {
+export function Layout(props: { page: PageContext; title: string; crumbs?: Crumb[]; feed?: string; children: Child }) {
   const { page } = props;
   const current = NAV.filter(([href]) => href === '/' ? page.path === '/' : page.path === href || page.path.startsWith(`${href}/`)).pop()?.[0];
   return (
@@ -35,6 +35,7 @@ export function Layout(props: { page: PageContext; title: string; crumbs?: Crumb
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title === SITE_NAME ? `${SITE_NAME}${PLATFORM_NAME}` : `${props.title} - ${SITE_NAME}`}</title>
         <link rel="stylesheet" href="/assets/portal.css" />
+        <link rel="alternate" type="application/atom+xml" title={`${SITE_NAME} 政府信息公开`} href={props.feed ?? '/feeds/all.atom'} />
       </head>
       <body>
         <a class="skip" href="#main">跳到正文</a>

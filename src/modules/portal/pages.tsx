@@ -137,6 +137,7 @@ export function UnitPage({ page, unit, ancestors, departments, governments, chil
     <Layout
       page={page}
       title={unit.name}
+      feed={`/feeds/units/${unit.id}.atom`}
       crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { href: '/xxgk/units', label: '机构与公开指南' }, ...ancestors.map((a) => ({ href: `/xxgk/units/${a.id}`, label: a.shortName ?? a.name })), { label: unit.shortName ?? unit.name }]}
     >
       <div class="with-side">
@@ -157,6 +158,7 @@ export function UnitPage({ page, unit, ancestors, departments, governments, chil
             </tbody>
           </table>
           {children}
+          <p><a href={`/xxgk/units/${unit.id}/documents.csv`}>下载本单位信息目录（CSV）</a>　<a href={`/feeds/units/${unit.id}.atom`}>订阅（Atom）</a></p>
           {departments.length > 0 && (<section aria-labelledby="sub-depts"><h2 id="sub-depts">所属部门</h2><UnitLinks units={departments} /></section>)}
           {governments.length > 0 && (<section aria-labelledby="sub-govs"><h2 id="sub-govs">下级政府</h2><UnitLinks units={governments} /></section>)}
         </article>
