@@ -34,7 +34,7 @@ export function DocumentList({ items, total, page, pageSize, baseHref }: { items
   );
 }
 
-export function DocumentPage({ page, doc }: { page: PageContext; doc: PublicDocumentDto }) {
+export function DocumentPage({ page, doc, related }: { page: PageContext; doc: PublicDocumentDto; related: PublicDocumentDto[] }) {
   const art20 = ART20_ITEMS.find((i) => i.no === doc.art20Item);
   const rows: Array<[string, string | null]> = [
     ['索引号', doc.indexNo], ['发布机构', doc.publisher], ['成文日期', doc.writtenDate], ['发布日期', beijingDate(doc.publishedAt)],
@@ -59,6 +59,12 @@ export function DocumentPage({ page, doc }: { page: PageContext; doc: PublicDocu
         <div class="doc-body">{raw(doc.bodyHtml)}</div>
         {doc.version > 1 && doc.changeNote && <p class="muted">修订说明：{doc.changeNote}</p>}
       </article>
+      {related.length > 0 && (
+        <section aria-labelledby="related-title">
+          <h2 id="related-title">相关信息</h2>
+          <ul class="doc-list">{related.map((d) => <li><a href={`/xxgk/documents/${d.id}`}>{d.title}</a><span class="doc-meta">{d.publisher}　{beijingDate(d.publishedAt)}</span></li>)}</ul>
+        </section>
+      )}
     </Layout>
   );
 }

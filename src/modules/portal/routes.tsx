@@ -13,6 +13,7 @@ import { documentRepository } from '../documents/repository.js';
 import { presentPublic } from '../documents/service.js';
 import { DocumentList, DocumentPage, SearchPage, StatutoryIndexPage, StatutoryItemPage, type SearchView } from './document-pages.js';
 import { runSearch, SearchQuerySchema } from '../documents/search-routes.js';
+import { GuideIndexPage, GuidePage } from './guide-page.js';
 import { renderPage, type PageContext } from './layout.js';
 import { ColumnPage, DISCLOSURE_COLUMNS, DisclosureIndexPage, ErrorPage, HomePage, NotFoundPage, UnitDirectoryPage, UnitPage } from './pages.js';
 
@@ -95,7 +96,10 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     const id = Number(req.params.id);
     const doc = Number.isInteger(id) && id > 0 ? await documents.findById(id) : undefined;
     if (!doc || doc.status !== 'published' || doc.disclosure !== 'proactive') return sendHtml(reply, renderErrorPage(req, 404, '该信息不存在或已撤回。'), 404);
-    return sendHtml(reply, renderPage(<DocumentPage page={pageContext(req)} doc={presentPublic(doc)} />));
+    const sameUnit = (await documents.listPublished({ unitId: doc.unit_id, page: 1, pageSize: 20 })).items.filter((d) => d.id !== doc.id);
+    // Same subject first, then the unit's latest.
+    const related = [...sameUnit.filter((d) => d.topic === doc.topic), ...sameUnit.filter((d) => d.topic !== doc.topic)].slice(0, 5).map(presentPublic);
+    return sendHtml(reply, renderPage(<DocumentPage page={pageContext(req)} doc={presentPublic(doc)} related={related} />));
   });
 
   app.get('/search', { schema: hide }, async (req, reply) => {
@@ -130,7 +134,21 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     return sendHtml(reply, renderPage(<StatutoryItemPage page={pageContext(req)} no={no} list={list} />));
   });
 
-  for (const column of DISCLOSURE_COLUMNS.filter((c) => c.slug !== 'statutory')) {
+  app.get('/xxgk/guide', { schema: hide }, async (req, reply) => {
+    const all = (await units.listAll()).map(presentUnit);
+    // Governments and city/county departments keep guides; villages follow their township.
+    const listed = all.filter((u) => u.level !== 'village');
+    return sendHtml(reply, renderPage(<GuideIndexPage page={pageContext(req)} units={listed} />));
+  });
+
+  app.get('/xxgk/units/:id/guide', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }) } }, async (req, reply) => {
+    const row = req.params.id ? await units.findById(req.params.id) : undefined;
+    if (!row) return sendHtml(reply, renderErrorPage(req, 404, '该单位不存在或已撤销。'), 404);
+    const { total } = await documents.listPublished({ unitId: row.id, page: 1, pageSize: 1 });
+    return sendHtml(reply, renderPage(<GuidePage page={pageContext(req)} unit={presentUnit(row)} documentCount={total} />));
+  });
+
+  for (const column of DISCLOSURE_COLUMNS.filter((c) => c.slug !== 'statutory' && c.slug !== 'guide')) {
     app.get(`/xxgk/${column.slug}`, { schema: hide }, async (req, reply) => sendHtml(reply, renderPage(<ColumnPage page={pageContext(req)} column={column} />)));
   }
 

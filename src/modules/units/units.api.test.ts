@@ -80,6 +80,9 @@ for (const database of testDatabases()) {
       const ok = await unitAdmin.patch(`/api/v1/units/${edu}`, { office: { name: '三明市教育局办公室', address: '三明市三元区（演示）', hours: '工作日', phone: '0598-7654321', fax: null, email: null, postcode: null } });
       assert.equal(ok.status, 200);
       assert.equal(ok.body.office.phone, '0598-7654321');
+      const guide = await new Client(server.baseUrl).get(`/xxgk/units/${edu}/guide`);
+      assert.match(guide.text, /三明市教育局政府信息公开指南/);
+      assert.match(guide.text, /0598-7654321/, 'the generated guide shows the new contact at once');
       const anon = new Client(server.baseUrl);
       assert.equal((await anon.patch(`/api/v1/units/${edu}`, { shortName: 'x' })).status, 401);
       const fgwRow = await server.ctx.db.selectFrom('unit').select('short_name').where('id', '=', fgw).executeTakeFirstOrThrow();
