@@ -13,6 +13,7 @@ import type { AppContext } from './context.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerAuthHook } from './modules/accounts/auth-hook.js';
 import { registerAuditLogRoutes } from './modules/audit-log/routes.js';
+import { registerCatalogueRoutes } from './modules/catalogues/routes.js';
 import { registerDocumentRoutes } from './modules/documents/routes.js';
 import { registerSearchRoutes } from './modules/documents/search-routes.js';
 import { registerFeedRoutes } from './modules/portal/feeds.js';
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerAuditLogRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
+  registerCatalogueRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   await registerAdminApp(app);

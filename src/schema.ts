@@ -2,12 +2,13 @@ import type { Migration } from 'kysely';
 import { auditMigration, type AuditTables } from './platform/audit/audit.js';
 import { sessionMigration, type SessionTables } from './platform/auth/sessions.js';
 import { accountsMigration, type AccountTables } from './modules/accounts/schema.js';
+import { cataloguesMigration, type CatalogueTables } from './modules/catalogues/schema.js';
 import { documentsMigration, type DocumentTables } from './modules/documents/schema.js';
 import { documentSearchMigration, type SearchIndexTables } from './modules/documents/search.js';
 import { unitsMigration, type UnitTables } from './modules/units/schema.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
-export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables {}
+export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables {}
 
 /** Migrations in the order they run; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_account': accountsMigration,
   '0005_document': documentsMigration,
   '0006_document_search': documentSearchMigration,
+  '0007_catalogue': cataloguesMigration,
 };

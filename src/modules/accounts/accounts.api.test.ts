@@ -18,7 +18,7 @@ for (const database of testDatabases()) {
       assert.equal((await c.get('/api/v1/auth/me')).status, 401);
       const login = await c.login('jyj.editor');
       assert.equal(login.body.user.unitName, '三明市教育局');
-      assert.deepEqual(login.body.permissions, ['unit.read', 'document.read', 'document.edit']);
+      assert.deepEqual(login.body.permissions, ['unit.read', 'document.read', 'document.edit', 'catalogue.edit']);
       assert.match(login.headers.get('set-cookie') ?? '', /gk_session=[^;]+;.*HttpOnly/i);
       assert.match(login.headers.get('set-cookie') ?? '', /SameSite=Lax/i);
       assert.equal((await c.get('/api/v1/auth/me')).body.user.username, 'jyj.editor');

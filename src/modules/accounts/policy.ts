@@ -18,6 +18,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ACTIONS = [
   'unit.read', 'unit.create', 'unit.update', 'unit.delete', 'user.read', 'user.manage', 'audit.read',
   'document.read', 'document.edit', 'document.review', 'document.publish', 'wordlist.manage',
+  'catalogue.edit', 'catalogue.publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,16 +43,19 @@ type Reach = 'all' | 'government' | 'subtree' | 'unit';
 const GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
   sysadmin: {
     'unit.read': 'all', 'unit.create': 'all', 'unit.update': 'all', 'unit.delete': 'all', 'user.read': 'all', 'user.manage': 'all', 'audit.read': 'all',
-    'document.read': 'all', 'wordlist.manage': 'all',
+    'document.read': 'all', 'wordlist.manage': 'all', 'catalogue.edit': 'all', 'catalogue.publish': 'all',
   },
   disclosure_office: {
     'unit.read': 'government', 'unit.create': 'government', 'unit.update': 'government', 'unit.delete': 'government',
     'user.read': 'government', 'user.manage': 'government', 'audit.read': 'government',
     'document.read': 'government', 'document.edit': 'government', 'document.review': 'government', 'document.publish': 'government',
-    'wordlist.manage': 'government',
+    'wordlist.manage': 'government', 'catalogue.edit': 'government', 'catalogue.publish': 'government',
   },
-  unit_admin: { 'unit.read': 'unit', 'unit.update': 'unit', 'user.read': 'unit', 'user.manage': 'unit', 'audit.read': 'unit', 'document.read': 'unit' },
-  editor: { 'unit.read': 'unit', 'document.read': 'unit', 'document.edit': 'unit' },
+  unit_admin: {
+    'unit.read': 'unit', 'unit.update': 'unit', 'user.read': 'unit', 'user.manage': 'unit', 'audit.read': 'unit', 'document.read': 'unit',
+    'catalogue.edit': 'unit', 'catalogue.publish': 'unit',
+  },
+  editor: { 'unit.read': 'unit', 'document.read': 'unit', 'document.edit': 'unit', 'catalogue.edit': 'unit' },
   reviewer: { 'unit.read': 'unit', 'document.read': 'unit', 'document.review': 'unit', 'document.publish': 'unit' },
   request_handler: { 'unit.read': 'unit', 'document.read': 'unit' },
   leader: { 'unit.read': 'subtree', 'user.read': 'subtree', 'audit.read': 'subtree', 'document.read': 'subtree' },

@@ -22,6 +22,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'document.publish': '发布',
   'document.withdraw': '撤回',
   'document.import': '导入文件',
+  'catalogue.draft': '编制目录新版本',
+  'catalogue.item_add': '新增目录事项',
+  'catalogue.item_update': '修改目录事项',
+  'catalogue.item_delete': '删除目录事项',
+  'catalogue.import': '导入目录表格',
+  'catalogue.publish': '发布目录',
   'wordlist.add': '新增错敏词',
   'wordlist.remove': '删除错敏词',
 };

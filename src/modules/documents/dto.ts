@@ -37,6 +37,7 @@ export const DocumentInput = z.object({
   bodyHtml: z.string().max(500_000).optional().describe('正文 HTML（保存时清洗）'),
   bodyText: z.string().max(200_000).optional().describe('正文纯文本（按段落转为 HTML）；与 bodyHtml 二选一'),
   changeNote: z.string().trim().max(200).nullish().transform((v) => v || null),
+  catalogueItemKeys: z.array(z.string().min(1).max(64)).max(20).optional().describe('本文件落实的目录事项（事项 itemKey）'),
 });
 export type DocumentInput = z.infer<typeof DocumentInput>;
 
@@ -71,6 +72,7 @@ export const DocumentDto = z.object({
   withdrawnReason: z.string().nullable(),
   version: z.number(),
   changeNote: z.string().nullable(),
+  catalogueItemKeys: z.array(z.string()).optional().describe('落实的目录事项（仅详情返回）'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -12,6 +12,8 @@ import { findPersonalData, findSensitiveWords, hasBlocking, htmlToText, internal
 import type { DocumentDto, DocumentInput, PublicDocumentDto } from './dto.js';
 import { documentRepository, type DocumentRow } from './repository.js';
 import { syncSearchIndex } from './search.js';
+import { catalogueRepository } from '../catalogues/repository.js';
+import { assertItemKeysOfUnit } from '../catalogues/service.js';
 import { canTransition, disclosureProblem, formatIndexNo, normaliseDocNo, reviewStep, STATUS_PROBLEM, unitCodeFor, type Transition } from './rules.js';
 
 type Row = DocumentRow & { unit_name: string; unit_path: string };
@@ -92,12 +94,12 @@ function columnsFrom(input: DocumentInput, unitName: string) {
 
 async function detail(db: Kysely<Database>, id: number) {
   const repo = documentRepository(db);
-  return presentDocument((await repo.findById(id))!, await repo.reviews(id));
+  return { ...presentDocument((await repo.findById(id))!, await repo.reviews(id)), catalogueItemKeys: await catalogueRepository(db).documentLinks(id) };
 }
 
 export async function getDocument(ctx: AppContext, actor: Actor, id: number) {
-  const doc = await load(ctx.db, actor, id, 'document.read');
-  return presentDocument(doc, await documentRepository(ctx.db).reviews(id));
+  await load(ctx.db, actor, id, 'document.read');
+  return detail(ctx.db, id);
 }
 
 /** 起草: a draft with its disclosure attribute decided at the source, and a new 索引号. */
@@ -106,6 +108,7 @@ export async function createDocument(ctx: AppContext, actor: Actor, input: Docum
   if (!unit) throw badRequest('unit_not_found', '所选单位不存在');
   if (!can(actor, 'document.edit', unit.path)) throw forbidden('您无权为该单位起草文件');
   const cols = columnsFrom(input, unit.name);
+  await assertItemKeysOfUnit(ctx.db, unit.id, input.catalogueItemKeys ?? []);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const repo = documentRepository(trx);
     const now = new Date(Date.now() + 8 * 3600_000);
@@ -115,6 +118,7 @@ export async function createDocument(ctx: AppContext, actor: Actor, input: Docum
       ...cols, index_no: indexNo, replaced_by_id: null, status: 'draft', publish_at: null, published_at: null, author_id: actor.userId,
       review_steps: ctx.config.reviewSteps, findings: '[]', withdrawn_reason: null, version: 1,
     });
+    await catalogueRepository(trx).setDocumentLinks(id, input.catalogueItemKeys ?? []);
     const created = await repo.findById(id);
     await appendAudit(trx, { ...auditBy(actor), unitId: unit.id, action: 'document.create', entityType: 'document', entityId: id, after: snapshot(created), ip: req.ip });
     return id;
@@ -129,9 +133,11 @@ export async function updateDocument(ctx: AppContext, actor: Actor, id: number, 
   if (!unit) throw badRequest('unit_not_found', '所选单位不存在');
   if (!can(actor, 'document.edit', unit.path)) throw forbidden('您无权把文件移到该单位');
   const cols = columnsFrom(input, unit.name);
+  await assertItemKeysOfUnit(ctx.db, unit.id, input.catalogueItemKeys ?? []);
   await ctx.db.transaction().execute(async (trx) => {
     const repo = documentRepository(trx);
     await repo.update(id, { ...cols, findings: '[]' });
+    if (input.catalogueItemKeys) await catalogueRepository(trx).setDocumentLinks(id, input.catalogueItemKeys);
     await appendAudit(trx, { ...auditBy(actor), unitId: unit.id, action: 'document.update', entityType: 'document', entityId: id, before: snapshot(before), after: snapshot(await repo.findById(id)), ip: req.ip });
   });
   return detail(ctx.db, id);
