@@ -74,6 +74,9 @@ for (const database of testDatabases()) {
       assert.equal(vague.state, 'never');
       const csv = await admin.get(`/api/v1/units/${edu}/catalogue-watch.csv`);
       assert.match(csv.text, /义务教育招生政策,.*逾期/);
+      const page = await anon.get(`/xxgk/units/${edu}/catalogue`);
+      assert.match(page.text, /<td>义务教育招生政策<\/td>/);
+      assert.match(page.text, new RegExp(`<a href="/xxgk/documents/${doc.body.id}">2026年义务教育招生政策</a>`), 'the item links to the document that fulfils it');
     });
 
     it('keeps earlier versions readable and documents linked across versions', async () => {
@@ -87,6 +90,7 @@ for (const database of testDatabases()) {
       const versions = (await new Client(server.baseUrl).get(`/api/v1/units/${edu}/catalogues`)).body.items;
       assert.deepEqual(versions.map((v: { version: number; status: string }) => [v.version, v.status]), [[2, 'published'], [1, 'superseded']]);
       const v1 = await new Client(server.baseUrl).get(`/api/v1/catalogues/${versions[1].id}`);
+      assert.match((await new Client(server.baseUrl).get(`/xxgk/units/${edu}/catalogue?version=1`)).text, /第 1 版（历史版本）/);
       assert.equal(v1.body.items.find((i: { level2: string }) => i.level2 === '招生结果').timeLimit, '及时公开');
       const watch = (await admin.get(`/api/v1/units/${edu}/catalogue-watch`)).body.items;
       assert.equal(watch.find((r: { level2: string }) => r.level2 === '义务教育招生政策').state, 'overdue', 'the link follows the item key');

@@ -157,7 +157,7 @@ export function UnitPage({ page, unit, ancestors, departments, governments, chil
               <tr><th scope="row">邮政编码</th><td>{dash(o.postcode)}</td></tr>
             </tbody>
           </table>
-          <p><a href={`/xxgk/units/${unit.id}/guide`}>{unit.shortName ?? unit.name}政府信息公开指南</a></p>
+          <p><a href={`/xxgk/units/${unit.id}/guide`}>{unit.shortName ?? unit.name}政府信息公开指南</a>　<a href={`/xxgk/units/${unit.id}/catalogue`}>政务公开事项标准目录</a></p>
           {children}
           <p><a href={`/xxgk/units/${unit.id}/documents.csv`}>下载本单位信息目录（CSV）</a>　<a href={`/feeds/units/${unit.id}.atom`}>订阅（Atom）</a></p>
           {departments.length > 0 && (<section aria-labelledby="sub-depts"><h2 id="sub-depts">所属部门</h2><UnitLinks units={departments} /></section>)}

@@ -14,6 +14,9 @@ import { presentPublic } from '../documents/service.js';
 import { DocumentList, DocumentPage, SearchPage, StatutoryIndexPage, StatutoryItemPage, type SearchView } from './document-pages.js';
 import { runSearch, SearchQuerySchema } from '../documents/search-routes.js';
 import { GuideIndexPage, GuidePage } from './guide-page.js';
+import { CataloguePage } from './catalogue-page.js';
+import { catalogueRepository } from '../catalogues/repository.js';
+import { getCatalogue } from '../catalogues/service.js';
 import { renderPage, type PageContext } from './layout.js';
 import { ColumnPage, DISCLOSURE_COLUMNS, DisclosureIndexPage, ErrorPage, HomePage, NotFoundPage, UnitDirectoryPage, UnitPage } from './pages.js';
 
@@ -146,6 +149,22 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     if (!row) return sendHtml(reply, renderErrorPage(req, 404, '该单位不存在或已撤销。'), 404);
     const { total } = await documents.listPublished({ unitId: row.id, page: 1, pageSize: 1 });
     return sendHtml(reply, renderPage(<GuidePage page={pageContext(req)} unit={presentUnit(row)} documentCount={total} />));
+  });
+
+  app.get('/xxgk/units/:id/catalogue', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }), querystring: z.object({ version: z.coerce.number().int().positive().optional().catch(undefined) }) } }, async (req, reply) => {
+    const row = req.params.id ? await units.findById(req.params.id) : undefined;
+    if (!row) return sendHtml(reply, renderErrorPage(req, 404, '该单位不存在或已撤销。'), 404);
+    const catalogues = catalogueRepository(ctx.db);
+    const versions = (await catalogues.versions(row.id)).filter((v) => v.status !== 'draft');
+    const chosen = req.query.version ? versions.find((v) => v.version === req.query.version) : versions.find((v) => v.status === 'published');
+    const catalogue = chosen ? await getCatalogue(ctx, null, chosen.id) : null;
+    const links = catalogue ? await catalogues.linkedDocuments(catalogue.items.map((i) => i.itemKey)) : [];
+    const documentsByKey = new Map<string, Array<{ id: number; title: string }>>();
+    for (const l of links.filter((l) => l.status === 'published' && l.disclosure === 'proactive')) {
+      documentsByKey.set(l.item_key, [...(documentsByKey.get(l.item_key) ?? []), { id: l.id, title: l.title }]);
+    }
+    const view = { catalogue, versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, publishedAt: v.published_at })), documents: documentsByKey };
+    return sendHtml(reply, renderPage(<CataloguePage page={pageContext(req)} unit={presentUnit(row)} view={view} />));
   });
 
   for (const column of DISCLOSURE_COLUMNS.filter((c) => c.slug !== 'statutory' && c.slug !== 'guide')) {
