@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileTextOutlined, OrderedListOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setUnauthorizedHandler, type Action, type Me } from './api';
@@ -12,6 +12,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
+const CataloguesPage = lazy(() => import('./pages/CataloguesPage'));
 
 interface Screen {
   path: string;
@@ -24,6 +25,7 @@ interface Screen {
 const SCREENS: Screen[] = [
   { path: '/admin', label: '工作台', icon: <HomeOutlined />, render: (me) => <HomePage me={me} /> },
   { path: '/admin/documents', label: '政府信息', icon: <FileTextOutlined />, needs: 'document.read', render: (me, _r, path) => <DocumentsPage me={me} path={path} /> },
+  { path: '/admin/catalogues', label: '标准目录', icon: <OrderedListOutlined />, needs: 'document.read', render: (me) => <CataloguesPage me={me} /> },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, needs: 'unit.read', render: (me) => <UnitsPage me={me} /> },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, needs: 'user.read', render: (me) => <UsersPage me={me} /> },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, needs: 'audit.read', render: () => <AuditPage /> },

@@ -20,6 +20,14 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+/** Sends a file as the raw request body (e.g. an xlsx import). */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const res = await fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': csrfToken() }, body: file });
+  const data = await res.json().catch(() => ({ code: 'bad_response', message: `服务器返回了无法识别的响应（${res.status}）` }));
+  if (!res.ok) throw Object.assign(new ApiError(res.status, data.code, data.message), { details: data.errors as unknown });
+  return data as T;
+}
+
 let onUnauthorized: () => void = () => {};
 export const setUnauthorizedHandler = (fn: () => void) => (onUnauthorized = fn);
 

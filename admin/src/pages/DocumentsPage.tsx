@@ -60,6 +60,15 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
   const [doc, setDoc] = useState<DocumentDto | null>(null);
   const [form] = Form.useForm();
   const disclosure = Form.useWatch('disclosure', form) as Disclosure | undefined;
+  const unitId = Form.useWatch('unitId', form) as number | undefined;
+  const [catalogueItems, setCatalogueItems] = useState<Array<{ value: string; label: string }>>([]);
+  useEffect(() => {
+    if (!unitId) return;
+    // Items of the unit's current catalogue that this document may fulfil.
+    void api<{ items: Array<{ itemKey: string; seq: number; level1: string; level2: string }> }>('GET', `/units/${unitId}/catalogue`)
+      .then((c) => setCatalogueItems(c.items.map((i) => ({ value: i.itemKey, label: `${i.seq}. ${i.level1} / ${i.level2}` }))))
+      .catch(() => setCatalogueItems([]));
+  }, [unitId]);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -147,6 +156,9 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
                 <Col span={12}><Form.Item label="条例第二十条事项" name="art20Item"><Select allowClear showSearch optionFilterProp="label" options={ART20_ITEMS.map((i) => ({ value: i.no, label: `${i.label}${i.title}` }))} /></Form.Item></Col>
                 <Col span={12}><Form.Item label="五公开" name="fivePublic"><Select allowClear options={options(FIVE_PUBLIC_LABELS)} /></Form.Item></Col>
               </Row>
+              <Form.Item label="落实的目录事项" name="catalogueItemKeys" extra="用于标准目录的公开时限监测">
+                <Select mode="multiple" allowClear showSearch optionFilterProp="label" options={catalogueItems} notFoundContent="该单位尚未发布标准目录" />
+              </Form.Item>
               <Form.Item label="关键词" name="keywords"><Input /></Form.Item>
               <Form.Item label="内容概述" name="summary"><Input.TextArea rows={2} /></Form.Item>
               <Form.Item label="公开属性" name="disclosure" rules={[{ required: true }]}>
