@@ -53,6 +53,16 @@ export function Findings({ findings }: { findings: FindingDto[] }) {
   );
 }
 
+function VersionHistory({ id }: { id: number }) {
+  const [items, setItems] = useState<Array<{ version: number; title: string; changeNote: string | null; replacedAt: string }>>([]);
+  useEffect(() => void api<{ items: typeof items }>('GET', `/documents/${id}/versions`).then((r) => setItems(r.items)), [id]);
+  return (
+    <Card title="修订历史" style={{ marginTop: 16 }}>
+      {items.map((v) => <p key={v.version}>第 {v.version} 版《{v.title}》，{formatTime(v.replacedAt)} 被替换{v.changeNote ? `（当时的修订说明：${v.changeNote}）` : ''}</p>)}
+    </Card>
+  );
+}
+
 function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
   const { message, modal } = App.useApp();
   const { units } = useUnits();
@@ -134,6 +144,7 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
         <Button onClick={() => navigate('/admin/documents')}>返回列表</Button>
         {doc && <StatusTag status={doc.status} />}
         {doc && <Typography.Text>索引号：{doc.indexNo}</Typography.Text>}
+        {doc?.revisionOf && <a href={`/admin/documents/${doc.revisionOf}`} onClick={(e) => { e.preventDefault(); navigate(`/admin/documents/${doc.revisionOf}`); }}>修订稿（第 {doc.version} 版），查看原文件</a>}
         {doc?.status === 'published' && <a href={`/xxgk/documents/${doc.id}`} target="_blank" rel="noreferrer">查看公开页面</a>}
       </Space>
       <Row gutter={16}>
@@ -179,7 +190,7 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
               <Form.Item label="正文（段落之间空一行）" name="bodyText" rules={[{ required: true, message: '请输入正文' }]}>
                 <Input.TextArea rows={12} />
               </Form.Item>
-              {doc && doc.version > 1 && <Form.Item label="修订说明" name="changeNote"><Input /></Form.Item>}
+              {doc && doc.version > 1 && <Form.Item label="修订说明（向公众显示）" name="changeNote"><Input /></Form.Item>}
             </Form>
             <Space wrap>
               {(editable || !doc) && <Button type="primary" loading={busy} onClick={save}>保存</Button>}
@@ -196,6 +207,12 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
                   <Button disabled={!publishAt} onClick={() => run(() => api<DocumentDto>('POST', `/documents/${doc.id}/publish`, { publishAt: `${publishAt}:00+08:00` }), '已设置定时发布')}>定时发布</Button>
                 </>
               )}
+              {doc && status === 'published' && me.permissions.includes('document.edit') && (
+                <Button onClick={() => ask('修订', '修订说明（向公众显示）', true, async (changeNote) => {
+                  const r = await run(() => api<DocumentDto>('POST', `/documents/${doc.id}/revise`, { changeNote }), '已生成修订稿');
+                  if (r) navigate(`/admin/documents/${r.id}`);
+                })}>修订</Button>
+              )}
               {doc && ['published', 'scheduled'].includes(status) && canPublish && (
                 <Button danger onClick={() => ask('撤回', '撤回原因', true, (reason) => run(() => api<DocumentDto>('POST', `/documents/${doc.id}/withdraw`, { reason }), '已撤回'))}>撤回</Button>
               )}
@@ -209,6 +226,7 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
               {doc.reviews.map((r, i) => <p key={i}>{formatTime(r.at)} {r.reviewerName}：{r.decision === 'approve' ? '通过' : '退回'}{r.note ? `，${r.note}` : ''}</p>)}
             </Card>
           )}
+          {doc && doc.version > 1 && !doc.revisionOf && <VersionHistory id={doc.id} />}
           {doc?.withdrawnReason && <Alert style={{ marginTop: 16 }} type="warning" message={`撤回原因：${doc.withdrawnReason}`} />}
         </Col>
       </Row>

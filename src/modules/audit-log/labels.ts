@@ -22,6 +22,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'document.publish': '发布',
   'document.withdraw': '撤回',
   'document.import': '导入文件',
+  'document.revise': '起草修订稿',
+  'document.revise_publish': '发布修订',
   'catalogue.draft': '编制目录新版本',
   'catalogue.item_add': '新增目录事项',
   'catalogue.item_update': '修改目录事项',

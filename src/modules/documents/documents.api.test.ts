@@ -170,5 +170,37 @@ for (const database of testDatabases()) {
       assert.ok(csv.text.includes(body.indexNo));
       assert.ok(csv.text.includes(`/xxgk/documents/${body.id}`));
     });
+
+    it('revises a published document: the public keeps the old text until the revision is published, then sees the change note', async () => {
+      const editor = await as(server, 'jyj.editor');
+      const reviewer = await as(server, 'jyj.reviewer');
+      const anon = new Client(server.baseUrl);
+      const { body } = await editor.post('/api/v1/documents', draft({ title: '修订测试通知', bodyText: '原来的正文。' }));
+      await editor.post(`/api/v1/documents/${body.id}/submit`);
+      await reviewer.post(`/api/v1/documents/${body.id}/approve`, {});
+      await reviewer.post(`/api/v1/documents/${body.id}/publish`, {});
+      const revision = await editor.post(`/api/v1/documents/${body.id}/revise`, { changeNote: '更正报名时间' });
+      assert.equal(revision.status, 200, revision.text);
+      assert.equal(revision.body.revisionOf, body.id);
+      assert.equal(revision.body.version, 2);
+      assert.equal((await editor.post(`/api/v1/documents/${body.id}/revise`, { changeNote: '再次修订' })).status, 409);
+      await editor.request('PUT', `/api/v1/documents/${revision.body.id}`, draft({ title: '修订测试通知', bodyText: '更正后的正文。', changeNote: '更正报名时间' }));
+      assert.match((await anon.get(`/xxgk/documents/${body.id}`)).text, /原来的正文/);
+      await editor.post(`/api/v1/documents/${revision.body.id}/submit`);
+      await reviewer.post(`/api/v1/documents/${revision.body.id}/approve`, {});
+      const done = await reviewer.post(`/api/v1/documents/${revision.body.id}/publish`, {});
+      assert.equal(done.body.id, body.id, 'the document keeps its address and 索引号');
+      assert.equal(done.body.indexNo, body.indexNo);
+      const page = await anon.get(`/xxgk/documents/${body.id}`);
+      assert.match(page.text, /更正后的正文/);
+      assert.match(page.text, /修订说明：更正报名时间/);
+      assert.equal((await editor.get(`/api/v1/documents/${revision.body.id}`)).status, 404, 'the revision draft is merged away');
+      const history = await editor.get(`/api/v1/documents/${body.id}/versions`);
+      assert.deepEqual(history.body.items.map((v: { version: number }) => v.version), [1]);
+      assert.match(history.body.items[0].bodyHtml, /原来的正文/);
+      const search = await anon.get(`/api/v1/public/search?q=${encodeURIComponent('更正后')}`);
+      assert.ok(search.body.items.some((d: { id: number }) => d.id === body.id));
+      assert.equal((await anon.get(`/api/v1/public/search?q=${encodeURIComponent('原来的正文')}`)).body.total, 0);
+    });
   });
 }

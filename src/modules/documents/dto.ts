@@ -73,6 +73,7 @@ export const DocumentDto = z.object({
   version: z.number(),
   changeNote: z.string().nullable(),
   catalogueItemKeys: z.array(z.string()).optional().describe('落实的目录事项（仅详情返回）'),
+  revisionOf: z.number().nullable().describe('修订稿所修订的文件'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -85,3 +86,6 @@ export const PublicDocumentDto = DocumentDto.pick({
   keywords: true, summary: true, validity: true, validityDate: true, fivePublic: true, art20Item: true, bodyHtml: true, publishedAt: true, version: true, changeNote: true,
 });
 export type PublicDocumentDto = z.infer<typeof PublicDocumentDto>;
+
+export const DocumentVersionDto = z.object({ version: z.number(), title: z.string(), changeNote: z.string().nullable(), publishedAt: z.string().nullable(), replacedAt: z.string(), bodyHtml: z.string() });
+export type DocumentVersionDto = z.infer<typeof DocumentVersionDto>;

@@ -7,7 +7,7 @@ import type { DocumentStatus } from './enums.js';
 import type { DocumentTable } from './schema.js';
 
 export type DocumentRow = Selectable<DocumentTable>;
-export type NewDocument = Omit<DocumentRow, 'id' | 'created_at' | 'updated_at'>;
+export type NewDocument = Omit<DocumentRow, 'id' | 'created_at' | 'updated_at' | 'revision_of'> & { revision_of?: number | null };
 
 export interface StaffListQuery {
   scope: ScopeEntry[];
@@ -99,6 +99,11 @@ export function documentRepository(db: Kysely<Database>) {
 
     dueForPublication: (now: string) => db.selectFrom('document').select(['id', 'unit_id', 'title']).where('status', '=', 'scheduled').where('publish_at', '<=', now).execute(),
 
+    openRevision: (documentId: number) => db.selectFrom('document').select(['id', 'status']).where('revision_of', '=', documentId).executeTakeFirst(),
+    versions: (documentId: number) => db.selectFrom('document_version').selectAll().where('document_id', '=', documentId).orderBy('version', 'desc').execute(),
+    addVersion: (v: Omit<Selectable<Database['document_version']>, 'id'>) => db.insertInto('document_version').values(v).execute(),
+    moveReviews: (from: number, to: number) => db.updateTable('document_review').set({ document_id: to }).where('document_id', '=', from).execute(),
+    remove: (id: number) => db.deleteFrom('document').where('id', '=', id).execute(),
     reviews: (documentId: number) => db.selectFrom('document_review').selectAll().where('document_id', '=', documentId).orderBy('id').execute(),
     addReview: (r: Omit<Selectable<Database['document_review']>, 'id'>) => db.insertInto('document_review').values(r).execute(),
 

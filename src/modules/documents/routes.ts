@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../../platform/http/errors.js';
 import { authErrors, ErrorDto, IdParams, Pagination } from '../../platform/http/schemas.js';
 import { requireActor } from '../accounts/auth-hook.js';
 import { scopeOf } from '../accounts/policy.js';
-import { DocumentDto, DocumentInput, FindingDto, PublicDocumentDto } from './dto.js';
+import { DocumentDto, DocumentInput, DocumentVersionDto, FindingDto, PublicDocumentDto } from './dto.js';
 import { DISCLOSURE_LABELS, STATUS_LABELS, STATUSES, VALIDITIES } from './enums.js';
 import { documentRepository } from './repository.js';
 import { normaliseDocNo } from './rules.js';
@@ -94,6 +94,14 @@ export function registerDocumentRoutes(fastify: FastifyInstance, ctx: AppContext
   app.post('/api/v1/documents/:id/withdraw', {
     schema: { tags, summary: '撤回', params: IdParams, body: z.object({ reason: z.string().trim().min(2).max(500) }), response: { 200: DocumentDto, ...authErrors } },
   }, async (req) => documents.withdrawDocument(ctx, requireActor(req), req.params.id, req.body.reason, info(req)));
+
+  app.post('/api/v1/documents/:id/revise', {
+    schema: { tags, summary: '修订已发布文件', description: '生成修订稿（草稿），经审核发布后替换原文件内容，原内容留在修订历史，修订说明向公众显示。', params: IdParams, body: z.object({ changeNote: z.string().trim().min(2).max(200) }), response: { 200: DocumentDto, ...authErrors } },
+  }, async (req) => documents.reviseDocument(ctx, requireActor(req), req.params.id, req.body.changeNote, info(req)));
+
+  app.get('/api/v1/documents/:id/versions', {
+    schema: { tags, summary: '修订历史', params: IdParams, response: { 200: z.object({ items: z.array(DocumentVersionDto) }), ...authErrors } },
+  }, async (req) => ({ items: await documents.documentVersions(ctx, requireActor(req), req.params.id) }));
 
   // Public, read-only.
   app.get('/api/v1/public/documents', {

@@ -44,8 +44,22 @@ export interface DocumentTable {
   withdrawn_reason: string | null;
   version: number;
   change_note: string | null;
+  /** Set on a 修订稿: the published document it will replace when published. */
+  revision_of: number | null;
   created_at: string;
   updated_at: string;
+}
+
+/** Earlier published versions of a document (修订历史), kept when a revision replaces them. */
+export interface DocumentVersionTable {
+  id: Generated<number>;
+  document_id: number;
+  version: number;
+  /** JSON of the public fields as they were. */
+  snapshot: string;
+  change_note: string | null;
+  published_at: string | null;
+  replaced_at: string;
 }
 
 export interface DocumentReviewTable {
@@ -75,6 +89,7 @@ export interface SensitiveWordTable {
 
 export interface DocumentTables {
   document: DocumentTable;
+  document_version: DocumentVersionTable;
   document_review: DocumentReviewTable;
   index_counter: IndexCounterTable;
   sensitive_word: SensitiveWordTable;
@@ -160,5 +175,23 @@ export const documentsMigration: Migration = {
       .execute();
     const now = nowIso();
     await db.insertInto('sensitive_word').values(DEFAULT_WORDS.map(([word, suggestion, severity]) => ({ word, suggestion, severity, created_at: now }))).execute();
+  },
+};
+
+export const documentRevisionMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('document').addColumn('revision_of', 'integer').execute();
+    await db.schema.createIndex('document_revision_of_idx').on('document').column('revision_of').execute();
+    await db.schema
+      .createTable('document_version')
+      .addColumn('id', idColumnType(db))
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('document.id'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('snapshot', 'text', (c) => c.notNull())
+      .addColumn('change_note', 'text')
+      .addColumn('published_at', 'text')
+      .addColumn('replaced_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('document_version_document_idx').on('document_version').column('document_id').execute();
   },
 };

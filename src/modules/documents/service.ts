@@ -26,7 +26,7 @@ export function presentDocument(d: Row, reviews: Review[] = []): DocumentDto {
     fivePublic: d.five_public, art20Item: d.art20_item, disclosure: d.disclosure, withholdGround: d.withhold_ground, withholdReason: d.withhold_reason,
     bodyHtml: d.body_html, status: d.status, publishAt: d.publish_at, publishedAt: d.published_at, authorId: d.author_id, reviewSteps: d.review_steps,
     findings: JSON.parse(d.findings) as Finding[], reviews: reviews.map((r) => ({ reviewerName: r.reviewer_name, decision: r.decision, note: r.note, at: r.at })),
-    withdrawnReason: d.withdrawn_reason, version: d.version, changeNote: d.change_note, createdAt: d.created_at, updatedAt: d.updated_at,
+    withdrawnReason: d.withdrawn_reason, version: d.version, changeNote: d.change_note, revisionOf: d.revision_of, createdAt: d.created_at, updatedAt: d.updated_at,
   };
 }
 
@@ -202,11 +202,15 @@ export async function rejectDocument(ctx: AppContext, actor: Actor, id: number, 
   );
 }
 
-/** 发布 now, or 定时发布 at a future time. */
+/** 发布 now, or 定时发布 at a future time. A 修订稿 replaces the document it revises. */
 export async function publishDocument(ctx: AppContext, actor: Actor, id: number, publishAt: string | null, req: RequestInfo) {
   const doc = await load(ctx.db, actor, id, 'document.publish');
   assertTransition(doc, 'publish');
   assertNoBlocking(await checkDocument(ctx.db, doc));
+  if (doc.revision_of !== null) {
+    if (publishAt) throw badRequest('revision_not_schedulable', '修订稿须立即发布，不能定时发布');
+    return applyRevision(ctx, actor, doc, req);
+  }
   const now = nowIso();
   if (publishAt && publishAt > now) return move(ctx, actor, doc, 'publish', 'document.schedule', { status: 'scheduled', publish_at: publishAt }, req);
   return move(ctx, actor, doc, 'publish', 'document.publish', { status: 'published', published_at: now, publish_at: null }, req);
@@ -256,5 +260,65 @@ export async function removeSensitiveWord(ctx: AppContext, actor: Actor, id: num
     const removed = await documentRepository(trx).removeSensitiveWord(id);
     if (!removed) throw notFound('错敏词');
     await appendAudit(trx, { ...auditBy(actor), action: 'wordlist.remove', entityType: 'sensitive_word', entityId: id, before: { word: removed.word, suggestion: removed.suggestion, severity: removed.severity }, ip: req.ip });
+  });
+}
+
+/** Public fields kept in the history when a version is replaced. */
+const publicSnapshot = (d: DocumentRow) => ({
+  title: d.title, docNo: d.doc_no, writtenDate: d.written_date, publisher: d.publisher, topic: d.topic, genre: d.genre, keywords: d.keywords, summary: d.summary,
+  validity: d.validity, validityDate: d.validity_date, fivePublic: d.five_public, art20Item: d.art20_item, bodyHtml: d.body_html, changeNote: d.change_note,
+});
+
+/** 修订: a draft copy of a published document; the public keeps seeing the current version until the revision is published. */
+export async function reviseDocument(ctx: AppContext, actor: Actor, id: number, changeNote: string, req: RequestInfo) {
+  const doc = await load(ctx.db, actor, id, 'document.edit');
+  if (doc.status !== 'published' || doc.revision_of !== null) throw conflict('invalid_status', '只有已发布的文件可以修订');
+  const repo = documentRepository(ctx.db);
+  if (await repo.openRevision(id)) throw conflict('revision_exists', '该文件已有未完成的修订稿');
+  const newId = await ctx.db.transaction().execute(async (trx) => {
+    const r = documentRepository(trx);
+    const { id: _id, created_at: _c, updated_at: _u, unit_name: _n, unit_path: _p, ...fields } = doc;
+    const { id: newId } = await r.insert({
+      ...fields, index_no: `${doc.index_no}（修订稿${doc.version + 1}）`, status: 'draft', publish_at: null, published_at: null, author_id: actor.userId,
+      review_steps: ctx.config.reviewSteps, findings: '[]', withdrawn_reason: null, version: doc.version + 1, change_note: changeNote, revision_of: id,
+    });
+    const links = catalogueRepository(trx);
+    await links.setDocumentLinks(newId, await links.documentLinks(id));
+    await appendAudit(trx, { ...auditBy(actor), unitId: doc.unit_id, action: 'document.revise', entityType: 'document', entityId: id, after: { revision: newId, version: doc.version + 1, changeNote }, ip: req.ip });
+    return newId;
+  });
+  return detail(ctx.db, newId);
+}
+
+async function applyRevision(ctx: AppContext, actor: Actor, revision: Row, req: RequestInfo) {
+  const originalId = revision.revision_of!;
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = documentRepository(trx);
+    const original = await r.findById(originalId);
+    if (!original || original.status !== 'published') throw conflict('invalid_status', '被修订的文件已不在发布状态');
+    const now = nowIso();
+    await r.addVersion({ document_id: originalId, version: original.version, snapshot: JSON.stringify(publicSnapshot(original)), change_note: original.change_note, published_at: original.published_at, replaced_at: now });
+    await r.update(originalId, {
+      title: revision.title, doc_no: revision.doc_no, doc_no_norm: revision.doc_no_norm, written_date: revision.written_date, publisher: revision.publisher, topic: revision.topic,
+      genre: revision.genre, keywords: revision.keywords, summary: revision.summary, validity: revision.validity, validity_date: revision.validity_date, five_public: revision.five_public,
+      art20_item: revision.art20_item, body_html: revision.body_html, body_text: revision.body_text, version: revision.version, change_note: revision.change_note, findings: revision.findings,
+    });
+    await r.moveReviews(revision.id, originalId);
+    const links = catalogueRepository(trx);
+    await links.setDocumentLinks(originalId, await links.documentLinks(revision.id));
+    await links.setDocumentLinks(revision.id, []);
+    await r.remove(revision.id);
+    await syncSearchIndex(trx, originalId);
+    await appendAudit(trx, { ...auditBy(actor), unitId: original.unit_id, action: 'document.revise_publish', entityType: 'document', entityId: originalId, before: snapshot(original), after: snapshot(await r.findById(originalId)), ip: req.ip });
+  });
+  return detail(ctx.db, originalId);
+}
+
+/** 修订历史 (staff). */
+export async function documentVersions(ctx: AppContext, actor: Actor, id: number) {
+  await load(ctx.db, actor, id, 'document.read');
+  return (await documentRepository(ctx.db).versions(id)).map((v) => {
+    const s = JSON.parse(v.snapshot) as { title: string; bodyHtml: string };
+    return { version: v.version, title: s.title, changeNote: v.change_note, publishedAt: v.published_at, replacedAt: v.replaced_at, bodyHtml: s.bodyHtml };
   });
 }
