@@ -244,6 +244,7 @@ function DocumentList({ me }: { me: Me }) {
         <Input.Search aria-label="搜索文件" placeholder="标题、文号或索引号" allowClear onSearch={(q) => setFilters((f) => ({ ...f, q, page: 1 }))} style={{ width: 260 }} />
         <a href={withQuery('/api/v1/documents/export.csv', { status: filters.status, q: filters.q })}>导出 CSV</a>
         {me.permissions.includes('document.edit') && <Button type="primary" onClick={() => navigate('/admin/documents/new')}>起草文件</Button>}
+        <Button onClick={() => navigate('/admin/documents/review')}>不公开信息年度审查</Button>
       </Space>
       <Table<DocumentDto>
         rowKey="id"
@@ -269,12 +270,57 @@ function DocumentList({ me }: { me: Me }) {
   );
 }
 
+interface ReviewRow {
+  id: number; title: string; indexNo: string; disclosure: Disclosure; withholdReason: string | null; writtenDate: string;
+  reviewed: { decision: 'keep' | 'open'; note: string | null; actorName: string; at: string } | null;
+}
+
+/** 不公开信息年度审查 (条例第十八条): every non-public document gets a decision each year. */
+function NonPublicReview({ me }: { me: Me }) {
+  const { message } = App.useApp();
+  const [data, setData] = useState<{ year: number; items: ReviewRow[] }>({ year: 0, items: [] });
+  const load = useMemo(() => () => void api<typeof data>('GET', `/units/${me.user.unitId}/nonpublic-review`).then(setData).catch((e) => message.error(e instanceof ApiError ? e.message : '加载失败')), [me.user.unitId, message]);
+  useEffect(() => load(), [load]);
+  const decide = async (id: number, decision: 'keep' | 'open') => {
+    try {
+      await api('POST', `/documents/${id}/reassess`, { decision });
+      message.success(decision === 'open' ? '已转为主动公开' : '已记录：维持不公开');
+      load();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '操作失败');
+    }
+  };
+  const canDecide = me.permissions.includes('document.review');
+  return (
+    <Card title={`${data.year || ''} 年度不公开信息审查（${me.user.unitName}）`}>
+      <Button style={{ marginBottom: 12 }} onClick={() => navigate('/admin/documents')}>返回列表</Button>
+      <Table<ReviewRow>
+        rowKey="id"
+        dataSource={data.items}
+        pagination={{ pageSize: 50 }}
+        columns={[
+          { title: '标题', dataIndex: 'title' },
+          { title: '公开属性', dataIndex: 'disclosure', render: (d: Disclosure) => DISCLOSURE_LABELS[d] },
+          { title: '理由', dataIndex: 'withholdReason' },
+          { title: '本年审查', render: (_, r) => (r.reviewed ? `${r.reviewed.decision === 'keep' ? '维持不公开' : '转为公开'}（${r.reviewed.actorName}，${formatTime(r.reviewed.at)}）` : '未审查') },
+          ...(canDecide ? [{ title: '操作', key: 'ops', render: (_: unknown, r: ReviewRow) => (
+            <Space>
+              <Button size="small" onClick={() => decide(r.id, 'keep')}>维持不公开</Button>
+              <Button size="small" type="primary" onClick={() => decide(r.id, 'open')}>转为主动公开</Button>
+            </Space>
+          ) }] : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
 export default function DocumentsPage({ me, path }: { me: Me; path: string }) {
   const rest = path.replace(/^\/admin\/documents\/?/, '');
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>政府信息（文件）</Typography.Title>
-      {rest === '' ? <DocumentList me={me} /> : rest === 'new' ? <DocumentEditor key="new" me={me} id={null} /> : <DocumentEditor key={rest} me={me} id={Number(rest)} />}
+      {rest === '' ? <DocumentList me={me} /> : rest === 'review' ? <NonPublicReview me={me} /> : rest === 'new' ? <DocumentEditor key="new" me={me} id={null} /> : <DocumentEditor key={rest} me={me} id={Number(rest)} />}
     </>
   );
 }

@@ -23,6 +23,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'document.withdraw': '撤回',
   'document.import': '导入文件',
   'document.revise': '起草修订稿',
+  'document.reassess_keep': '审查：维持不公开',
+  'document.reassess_open': '审查：转为主动公开',
   'document.revise_publish': '发布修订',
   'catalogue.draft': '编制目录新版本',
   'catalogue.item_add': '新增目录事项',

@@ -202,5 +202,27 @@ for (const database of testDatabases()) {
       assert.ok(search.body.items.some((d: { id: number }) => d.id === body.id));
       assert.equal((await anon.get(`/api/v1/public/search?q=${encodeURIComponent('原来的正文')}`)).body.total, 0);
     });
+
+    it('lists non-public documents for the yearly re-assessment and can open one to the public', async () => {
+      const editor = await as(server, 'jyj.editor');
+      const reviewer = await as(server, 'jyj.reviewer');
+      const { body } = await editor.post('/api/v1/documents', draft({ title: '某校舍维修方案（过程稿）', disclosure: 'on_request', withholdGround: 'process_info', withholdReason: '方案尚在讨论' }));
+      await editor.post(`/api/v1/documents/${body.id}/submit`);
+      await reviewer.post(`/api/v1/documents/${body.id}/approve`, {});
+      await reviewer.post(`/api/v1/documents/${body.id}/publish`, {});
+      const anon = new Client(server.baseUrl);
+      assert.equal((await anon.get(`/api/v1/public/documents/${body.id}`)).status, 404, 'released but not public');
+      const list = await reviewer.get(`/api/v1/units/${edu}/nonpublic-review`);
+      const row = list.body.items.find((r: { id: number }) => r.id === body.id);
+      assert.equal(row.reviewed, null);
+      assert.equal((await editor.post(`/api/v1/documents/${body.id}/reassess`, { decision: 'open' })).status, 403, 'editors propose, reviewers decide');
+      await reviewer.post(`/api/v1/documents/${body.id}/reassess`, { decision: 'keep', note: '仍在讨论' });
+      const opened = await reviewer.post(`/api/v1/documents/${body.id}/reassess`, { decision: 'open', note: '方案已定，转为主动公开' });
+      assert.equal(opened.body.disclosure, 'proactive');
+      assert.equal((await anon.get(`/api/v1/public/documents/${body.id}`)).status, 200);
+      const after = await reviewer.get(`/api/v1/units/${edu}/nonpublic-review`);
+      assert.equal(after.body.items.some((r: { id: number }) => r.id === body.id), false);
+      assert.equal((await (await as(server, 'fgw.editor')).get(`/api/v1/units/${edu}/nonpublic-review`)).status, 403);
+    });
   });
 }

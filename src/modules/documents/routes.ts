@@ -8,7 +8,7 @@ import { authErrors, ErrorDto, IdParams, Pagination } from '../../platform/http/
 import { requireActor } from '../accounts/auth-hook.js';
 import { scopeOf } from '../accounts/policy.js';
 import { DocumentDto, DocumentInput, DocumentVersionDto, FindingDto, PublicDocumentDto } from './dto.js';
-import { DISCLOSURE_LABELS, STATUS_LABELS, STATUSES, VALIDITIES } from './enums.js';
+import { DISCLOSURE_LABELS, DISCLOSURES, STATUS_LABELS, STATUSES, VALIDITIES } from './enums.js';
 import { documentRepository } from './repository.js';
 import { normaliseDocNo } from './rules.js';
 import * as documents from './service.js';
@@ -102,6 +102,21 @@ export function registerDocumentRoutes(fastify: FastifyInstance, ctx: AppContext
   app.get('/api/v1/documents/:id/versions', {
     schema: { tags, summary: '修订历史', params: IdParams, response: { 200: z.object({ items: z.array(DocumentVersionDto) }), ...authErrors } },
   }, async (req) => ({ items: await documents.documentVersions(ctx, requireActor(req), req.params.id) }));
+
+  const ReviewRow = z.object({
+    id: z.number(), title: z.string(), indexNo: z.string(), disclosure: z.enum(DISCLOSURES), withholdGround: z.string().nullable(), withholdReason: z.string().nullable(),
+    writtenDate: z.string(), status: z.enum(STATUSES), reviewed: z.object({ decision: z.enum(['keep', 'open']), note: z.string().nullable(), actorName: z.string(), at: z.string() }).nullable(),
+  });
+  app.get('/api/v1/units/:id/nonpublic-review', {
+    schema: { tags, summary: '不公开信息年度审查清单', description: '列出单位的依申请公开、不予公开文件及本年度审查结论（条例第十八条）。', params: IdParams, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: z.object({ year: z.number(), items: z.array(ReviewRow) }), ...authErrors } },
+  }, async (req) => {
+    const year = req.query.year ?? new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    return { year, items: await documents.nonPublicReview(ctx, requireActor(req), req.params.id, year) };
+  });
+
+  app.post('/api/v1/documents/:id/reassess', {
+    schema: { tags, summary: '审查公开属性', description: 'keep=维持不公开；open=转为主动公开（已发布的文件随即公开）。', params: IdParams, body: z.object({ decision: z.enum(['keep', 'open']), note: z.string().trim().max(500).nullish().transform((v) => v || null) }), response: { 200: DocumentDto, ...authErrors } },
+  }, async (req) => documents.reassessDocument(ctx, requireActor(req), req.params.id, req.body.decision, req.body.note, info(req)));
 
   // Public, read-only.
   app.get('/api/v1/public/documents', {

@@ -87,7 +87,19 @@ export interface SensitiveWordTable {
   created_at: string;
 }
 
+/** 不公开信息年度审查: each re-assessment of a non-public document (条例第十八条 动态调整). */
+export interface DocumentReassessmentTable {
+  id: Generated<number>;
+  document_id: number;
+  year: number;
+  decision: 'keep' | 'open';
+  note: string | null;
+  actor_name: string;
+  at: string;
+}
+
 export interface DocumentTables {
+  document_reassessment: DocumentReassessmentTable;
   document: DocumentTable;
   document_version: DocumentVersionTable;
   document_review: DocumentReviewTable;
@@ -193,5 +205,21 @@ export const documentRevisionMigration: Migration = {
       .addColumn('replaced_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('document_version_document_idx').on('document_version').column('document_id').execute();
+  },
+};
+
+export const documentReassessmentMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('document_reassessment')
+      .addColumn('id', idColumnType(db))
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('document.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('decision', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('actor_name', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('document_reassessment_document_idx').on('document_reassessment').columns(['document_id', 'year']).execute();
   },
 };

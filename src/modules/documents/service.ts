@@ -322,3 +322,40 @@ export async function documentVersions(ctx: AppContext, actor: Actor, id: number
     return { version: v.version, title: s.title, changeNote: v.change_note, publishedAt: v.published_at, replacedAt: v.replaced_at, bodyHtml: s.bodyHtml };
   });
 }
+
+/**
+ * 年度审查: a unit's non-public documents with this year's decision, so that each is re-assessed
+ * at least once a year (条例第十八条).
+ */
+export async function nonPublicReview(ctx: AppContext, actor: Actor, unitId: number, year: number) {
+  const unit = await unitRepository(ctx.db).findById(unitId);
+  if (!unit) throw notFound('单位');
+  if (!can(actor, 'document.read', unit.path)) throw forbidden('您无权查看其他单位的文件');
+  const docs = await ctx.db.selectFrom('document').select(['id', 'title', 'index_no', 'disclosure', 'withhold_ground', 'withhold_reason', 'written_date', 'status'])
+    .where('unit_id', '=', unitId).where('disclosure', '!=', 'proactive').where('status', 'in', ['published', 'approved', 'submitted', 'draft']).where('revision_of', 'is', null)
+    .orderBy('written_date', 'desc').execute();
+  const decisions = docs.length ? await ctx.db.selectFrom('document_reassessment').selectAll().where('document_id', 'in', docs.map((d) => d.id)).where('year', '=', year).orderBy('id').execute() : [];
+  return docs.map((d) => {
+    const last = decisions.filter((r) => r.document_id === d.id).pop();
+    return {
+      id: d.id, title: d.title, indexNo: d.index_no, disclosure: d.disclosure, withholdGround: d.withhold_ground, withholdReason: d.withhold_reason, writtenDate: d.written_date, status: d.status,
+      reviewed: last ? { decision: last.decision, note: last.note, actorName: last.actor_name, at: last.at } : null,
+    };
+  });
+}
+
+/** Records a re-assessment; 'open' turns the document into proactive disclosure (and public, when it is published). */
+export async function reassessDocument(ctx: AppContext, actor: Actor, id: number, decision: 'keep' | 'open', note: string | null, req: RequestInfo) {
+  const doc = await load(ctx.db, actor, id, 'document.review');
+  if (doc.disclosure === 'proactive') throw conflict('already_proactive', '该文件已是主动公开');
+  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('document_reassessment').values({ document_id: id, year, decision, note, actor_name: actor.displayName, at: nowIso() }).execute();
+    if (decision === 'open') {
+      await documentRepository(trx).update(id, { disclosure: 'proactive', withhold_ground: null, withhold_reason: null, ...(doc.status === 'published' ? { published_at: nowIso() } : {}) });
+      await syncSearchIndex(trx, id);
+    }
+    await appendAudit(trx, { ...auditBy(actor), unitId: doc.unit_id, action: decision === 'open' ? 'document.reassess_open' : 'document.reassess_keep', entityType: 'document', entityId: id, before: snapshot(doc), after: { decision, note }, ip: req.ip });
+  });
+  return detail(ctx.db, id);
+}
