@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -15,6 +16,7 @@ import { registerAuthHook } from './modules/accounts/auth-hook.js';
 import { registerAuditLogRoutes } from './modules/audit-log/routes.js';
 import { registerCatalogueRoutes } from './modules/catalogues/routes.js';
 import { registerDocumentRoutes } from './modules/documents/routes.js';
+import { MAX_ATTACHMENT_BYTES } from './modules/documents/attachments.js';
 import { registerSearchRoutes } from './modules/documents/search-routes.js';
 import { registerFeedRoutes } from './modules/portal/feeds.js';
 import { registerPortalRoutes, renderErrorPage } from './modules/portal/routes.js';
@@ -41,6 +43,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {

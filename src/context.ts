@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DialectName } from './platform/db/database.js';
 import type { SessionStore } from './platform/auth/sessions.js';
+import type { FileStore } from './platform/files/files.js';
 import type { Database } from './schema.js';
 
 /** What every module's routes are given: nothing is global. */
@@ -10,4 +11,6 @@ export interface AppContext {
   dialect: DialectName;
   config: Config;
   sessions: SessionStore;
+  /** Uploaded files (attachments), under DATA_DIR/files. */
+  files: FileStore;
 }

@@ -3,7 +3,7 @@ import { auditMigration, type AuditTables } from './platform/audit/audit.js';
 import { sessionMigration, type SessionTables } from './platform/auth/sessions.js';
 import { accountsMigration, type AccountTables } from './modules/accounts/schema.js';
 import { cataloguesMigration, type CatalogueTables } from './modules/catalogues/schema.js';
-import { documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
+import { attachmentMigration, documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
 import { documentSearchMigration, type SearchIndexTables } from './modules/documents/search.js';
 import { unitsMigration, type UnitTables } from './modules/units/schema.js';
 
@@ -21,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_catalogue': cataloguesMigration,
   '0008_document_revision': documentRevisionMigration,
   '0009_document_reassessment': documentReassessmentMigration,
+  '0010_attachment': attachmentMigration,
 };

@@ -53,6 +53,46 @@ export function Findings({ findings }: { findings: FindingDto[] }) {
   );
 }
 
+type Attachment = NonNullable<DocumentDto['attachments']>[number];
+
+/** 附件 of a draft: upload (type checked by the server) and remove. */
+function Attachments({ doc, editable, onChange }: { doc: DocumentDto; editable: boolean; onChange: (items: Attachment[]) => void }) {
+  const { message } = App.useApp();
+  const upload = async (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const csrf = document.cookie.match(/(?:^|;\s*)gk_csrf=([^;]+)/)?.[1] ?? '';
+    const res = await fetch(`/api/v1/documents/${doc.id}/attachments`, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': decodeURIComponent(csrf) } });
+    const data = await res.json();
+    if (!res.ok) return message.error(data.message ?? '上传失败');
+    onChange(data.items);
+    message.success('已上传');
+  };
+  const remove = async (id: number) => {
+    try {
+      onChange((await api<{ items: Attachment[] }>('DELETE', `/attachments/${id}`)).items);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '删除失败');
+    }
+  };
+  return (
+    <Card title="附件" style={{ marginTop: 16 }} extra={editable && (
+      <label className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center', cursor: 'pointer' }}>
+        上传附件
+        <input type="file" aria-label="上传附件" accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.gif" style={{ display: 'none' }} onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); e.target.value = ''; }} />
+      </label>
+    )}>
+      {(doc.attachments ?? []).length === 0 ? <Typography.Text type="secondary">暂无附件（PDF、Word、Excel、图片，单个不超过 20 MB）</Typography.Text> : (
+        <ol style={{ paddingLeft: 20, margin: 0 }}>
+          {(doc.attachments ?? []).map((a) => (
+            <li key={a.id}><a href={a.url} target="_blank" rel="noreferrer">{a.fileName}</a> {editable && <Button size="small" type="link" danger onClick={() => remove(a.id)}>删除</Button>}</li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
 function VersionHistory({ id }: { id: number }) {
   const [items, setItems] = useState<Array<{ version: number; title: string; changeNote: string | null; replacedAt: string }>>([]);
   useEffect(() => void api<{ items: typeof items }>('GET', `/documents/${id}/versions`).then((r) => setItems(r.items)), [id]);
@@ -221,6 +261,7 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
         </Col>
         <Col xs={24} lg={9}>
           {doc && <Findings findings={doc.findings} />}
+          {doc && <Attachments doc={doc} editable={editable} onChange={(attachments) => setDoc({ ...doc, attachments })} />}
           {doc && doc.reviews.length > 0 && (
             <Card title="审核记录" style={{ marginTop: 16 }}>
               {doc.reviews.map((r, i) => <p key={i}>{formatTime(r.at)} {r.reviewerName}：{r.decision === 'approve' ? '通过' : '退回'}{r.note ? `，${r.note}` : ''}</p>)}

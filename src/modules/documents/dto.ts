@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentDto } from './attachments.js';
 import { DISCLOSURES, FIVE_PUBLIC, STATUSES, VALIDITIES, WITHHOLD_GROUNDS } from './enums.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -74,6 +75,7 @@ export const DocumentDto = z.object({
   changeNote: z.string().nullable(),
   catalogueItemKeys: z.array(z.string()).optional().describe('落实的目录事项（仅详情返回）'),
   revisionOf: z.number().nullable().describe('修订稿所修订的文件'),
+  attachments: z.array(AttachmentDto).optional().describe('附件（仅详情返回）'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -84,6 +86,7 @@ export type FindingDto = z.infer<typeof FindingDto>;
 export const PublicDocumentDto = DocumentDto.pick({
   id: true, unitId: true, unitName: true, indexNo: true, title: true, docNo: true, writtenDate: true, publisher: true, topic: true, genre: true,
   keywords: true, summary: true, validity: true, validityDate: true, fivePublic: true, art20Item: true, bodyHtml: true, publishedAt: true, version: true, changeNote: true,
+  attachments: true,
 });
 export type PublicDocumentDto = z.infer<typeof PublicDocumentDto>;
 

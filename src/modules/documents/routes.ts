@@ -3,10 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { beijingDateTime, csvDisposition, toCsv } from '../../platform/http/csv.js';
-import { forbidden, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { authErrors, ErrorDto, IdParams, Pagination } from '../../platform/http/schemas.js';
 import { requireActor } from '../accounts/auth-hook.js';
 import { scopeOf } from '../accounts/policy.js';
+import { addAttachment, AttachmentDto, downloadable, listAttachments, removeAttachment } from './attachments.js';
 import { DocumentDto, DocumentInput, DocumentVersionDto, FindingDto, PublicDocumentDto } from './dto.js';
 import { DISCLOSURE_LABELS, DISCLOSURES, STATUS_LABELS, STATUSES, VALIDITIES } from './enums.js';
 import { documentRepository } from './repository.js';
@@ -118,6 +119,38 @@ export function registerDocumentRoutes(fastify: FastifyInstance, ctx: AppContext
     schema: { tags, summary: '审查公开属性', description: 'keep=维持不公开；open=转为主动公开（已发布的文件随即公开）。', params: IdParams, body: z.object({ decision: z.enum(['keep', 'open']), note: z.string().trim().max(500).nullish().transform((v) => v || null) }), response: { 200: DocumentDto, ...authErrors } },
   }, async (req) => documents.reassessDocument(ctx, requireActor(req), req.params.id, req.body.decision, req.body.note, info(req)));
 
+  app.post('/api/v1/documents/:id/attachments', {
+    schema: {
+      tags, summary: '上传附件', consumes: ['multipart/form-data'],
+      description: '表单字段 file；PDF、Word、Excel、图片，按内容识别类型，单个不超过 20 MB。PDF 和 Word 的文字纳入全文检索。',
+      params: IdParams, response: { 200: z.object({ items: z.array(AttachmentDto) }), ...authErrors, 413: ErrorDto, 415: ErrorDto },
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传文件（字段名 file）');
+    const file = await req.file();
+    if (!file) throw badRequest('file_missing', '没有收到文件');
+    const data = await file.toBuffer();
+    return { items: await addAttachment(ctx, actor, req.params.id, file.filename, data, info(req)) };
+  });
+
+  app.delete('/api/v1/attachments/:id', {
+    schema: { tags, summary: '删除附件', params: IdParams, response: { 200: z.object({ items: z.array(AttachmentDto) }), ...authErrors } },
+  }, async (req) => ({ items: await removeAttachment(ctx, requireActor(req), req.params.id, info(req)) }));
+
+  app.get('/files/:id/*', { schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive().catch(0), '*': z.string() }) } }, async (req, reply) => {
+    const att = req.params.id ? await downloadable(ctx, req.actor, req.params.id) : null;
+    if (!att || !ctx.files.exists(att.sha256)) throw notFound('附件');
+    const inline = att.kind === 'pdf' || ['png', 'jpeg', 'gif'].includes(att.kind);
+    return reply
+      .header('content-type', att.mime)
+      .header('content-length', att.size)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="file"; filename*=UTF-8''${encodeURIComponent(att.file_name)}`)
+      .header('cache-control', att.isPublic ? 'public, max-age=3600' : 'private, no-store')
+      .send(ctx.files.stream(att.sha256));
+  });
+
   // Public, read-only.
   app.get('/api/v1/public/documents', {
     schema: { tags, summary: '公开文件列表', description: '已发布的主动公开文件，按发布日期倒序。', querystring: PublicListQuery, response: { 200: z.object({ total: z.number(), items: z.array(PublicDocumentDto) }), 400: ErrorDto } },
@@ -131,7 +164,7 @@ export function registerDocumentRoutes(fastify: FastifyInstance, ctx: AppContext
   }, async (req) => {
     const doc = await repo.findById(req.params.id);
     if (!doc || doc.status !== 'published' || doc.disclosure !== 'proactive') throw notFound('文件');
-    return documents.presentPublic(doc);
+    return { ...documents.presentPublic(doc), attachments: await listAttachments(ctx.db, doc.id) };
   });
 
   app.get('/api/v1/public/documents/by-doc-no', {

@@ -98,7 +98,21 @@ export interface DocumentReassessmentTable {
   at: string;
 }
 
+/** 附件: a file attached to a document; its text (PDF, Word) is searchable. */
+export interface AttachmentTable {
+  id: Generated<number>;
+  document_id: number;
+  file_name: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  text: string;
+  sort_order: number;
+  created_at: string;
+}
+
 export interface DocumentTables {
+  attachment: AttachmentTable;
   document_reassessment: DocumentReassessmentTable;
   document: DocumentTable;
   document_version: DocumentVersionTable;
@@ -221,5 +235,23 @@ export const documentReassessmentMigration: Migration = {
       .addColumn('at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('document_reassessment_document_idx').on('document_reassessment').columns(['document_id', 'year']).execute();
+  },
+};
+
+export const attachmentMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('attachment')
+      .addColumn('id', idColumnType(db))
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('document.id'))
+      .addColumn('file_name', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('sort_order', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('attachment_document_idx').on('attachment').column('document_id').execute();
   },
 };

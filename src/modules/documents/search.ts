@@ -32,8 +32,10 @@ export const documentSearchMigration: Migration = {
 export async function syncSearchIndex(db: Kysely<Database>, documentId: number) {
   const doc = await db.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'status', 'disclosure']).where('id', '=', documentId).executeTakeFirst();
   const visible = doc && doc.status === 'published' && doc.disclosure === 'proactive';
+  const attachments = visible ? await db.selectFrom('attachment').select('text').where('document_id', '=', documentId).execute() : [];
   const title = doc ? indexText(`${doc.title} ${doc.keywords ?? ''}`) : '';
-  const body = doc ? indexText(doc.body_text) : '';
+  // Each text indexed on its own; a sentinel word between them keeps a phrase from spanning two texts.
+  const body = doc ? [doc.body_text, ...attachments.map((a) => a.text)].map(indexText).join(' zzbreak ') : '';
   if (dialectOf(db) === 'postgres') {
     await sql`delete from document_search where document_id = ${documentId}`.execute(db);
     if (visible) {
@@ -73,7 +75,11 @@ export async function searchDocuments(db: Kysely<Database>, query: SearchQuery) 
   } else {
     for (const term of terms) {
       const like = `%${term.replace(/[%_\\]/g, '')}%`;
-      q = q.where((eb) => eb.or([eb('document.title', pg ? 'ilike' : 'like', like), eb('document.body_text', pg ? 'ilike' : 'like', like), eb('document.keywords', pg ? 'ilike' : 'like', like)]));
+      const op = pg ? 'ilike' : 'like';
+      q = q.where((eb) => eb.or([
+        eb('document.title', op, like), eb('document.body_text', op, like), eb('document.keywords', op, like),
+        eb.exists(eb.selectFrom('attachment').select('attachment.id').whereRef('attachment.document_id', '=', 'document.id').where('attachment.text', op, like)),
+      ]));
     }
   }
   if (query.unitId) q = q.where('document.unit_id', '=', query.unitId);

@@ -14,6 +14,7 @@ import { documentRepository, type DocumentRow } from './repository.js';
 import { syncSearchIndex } from './search.js';
 import { catalogueRepository } from '../catalogues/repository.js';
 import { assertItemKeysOfUnit } from '../catalogues/service.js';
+import { copyAttachments, listAttachments, moveAttachments } from './attachments.js';
 import { canTransition, disclosureProblem, formatIndexNo, normaliseDocNo, reviewStep, STATUS_PROBLEM, unitCodeFor, type Transition } from './rules.js';
 
 type Row = DocumentRow & { unit_name: string; unit_path: string };
@@ -94,7 +95,7 @@ function columnsFrom(input: DocumentInput, unitName: string) {
 
 async function detail(db: Kysely<Database>, id: number) {
   const repo = documentRepository(db);
-  return { ...presentDocument((await repo.findById(id))!, await repo.reviews(id)), catalogueItemKeys: await catalogueRepository(db).documentLinks(id) };
+  return { ...presentDocument((await repo.findById(id))!, await repo.reviews(id)), catalogueItemKeys: await catalogueRepository(db).documentLinks(id), attachments: await listAttachments(db, id) };
 }
 
 export async function getDocument(ctx: AppContext, actor: Actor, id: number) {
@@ -284,6 +285,7 @@ export async function reviseDocument(ctx: AppContext, actor: Actor, id: number, 
     });
     const links = catalogueRepository(trx);
     await links.setDocumentLinks(newId, await links.documentLinks(id));
+    await copyAttachments(trx, id, newId);
     await appendAudit(trx, { ...auditBy(actor), unitId: doc.unit_id, action: 'document.revise', entityType: 'document', entityId: id, after: { revision: newId, version: doc.version + 1, changeNote }, ip: req.ip });
     return newId;
   });
@@ -307,6 +309,7 @@ async function applyRevision(ctx: AppContext, actor: Actor, revision: Row, req: 
     const links = catalogueRepository(trx);
     await links.setDocumentLinks(originalId, await links.documentLinks(revision.id));
     await links.setDocumentLinks(revision.id, []);
+    await moveAttachments(trx, revision.id, originalId);
     await r.remove(revision.id);
     await syncSearchIndex(trx, originalId);
     await appendAudit(trx, { ...auditBy(actor), unitId: original.unit_id, action: 'document.revise_publish', entityType: 'document', entityId: originalId, before: snapshot(original), after: snapshot(await r.findById(originalId)), ip: req.ip });

@@ -6,6 +6,7 @@ import { ART20_ITEMS, FIVE_PUBLIC_LABELS, VALIDITY_LABELS } from '../documents/e
 import { Layout, type PageContext } from './layout.js';
 import { ColumnNav } from './pages.js';
 
+const formatSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 const beijingDate = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10) : '');
 
 /** A list of documents with date and issuing body, paged by links (no script needed). */
@@ -57,6 +58,12 @@ export function DocumentPage({ page, doc, related }: { page: PageContext; doc: P
         <h1 class="doc-title">{doc.title}</h1>
         {doc.docNo && <p class="doc-no">{doc.docNo}</p>}
         <div class="doc-body">{raw(doc.bodyHtml)}</div>
+        {doc.attachments && doc.attachments.length > 0 && (
+          <section aria-labelledby="attachments-title" class="attachments">
+            <h2 id="attachments-title">附件</h2>
+            <ol>{doc.attachments.map((a) => <li><a href={a.url}>{a.fileName}</a> <span class="muted">（{a.kind.toUpperCase()}，{formatSize(a.size)}）</span></li>)}</ol>
+          </section>
+        )}
         {doc.version > 1 && doc.changeNote && <p class="muted">修订说明：{doc.changeNote}</p>}
       </article>
       {related.length > 0 && (

@@ -11,6 +11,7 @@ import type { UnitDto } from '../units/dto.js';
 import { presentUnit } from '../units/service.js';
 import { documentRepository } from '../documents/repository.js';
 import { presentPublic } from '../documents/service.js';
+import { listAttachments } from '../documents/attachments.js';
 import { DocumentList, DocumentPage, SearchPage, StatutoryIndexPage, StatutoryItemPage, type SearchView } from './document-pages.js';
 import { runSearch, SearchQuerySchema } from '../documents/search-routes.js';
 import { GuideIndexPage, GuidePage } from './guide-page.js';
@@ -102,7 +103,8 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     const sameUnit = (await documents.listPublished({ unitId: doc.unit_id, page: 1, pageSize: 20 })).items.filter((d) => d.id !== doc.id);
     // Same subject first, then the unit's latest.
     const related = [...sameUnit.filter((d) => d.topic === doc.topic), ...sameUnit.filter((d) => d.topic !== doc.topic)].slice(0, 5).map(presentPublic);
-    return sendHtml(reply, renderPage(<DocumentPage page={pageContext(req)} doc={presentPublic(doc)} related={related} />));
+    const attachments = await listAttachments(ctx.db, doc.id);
+    return sendHtml(reply, renderPage(<DocumentPage page={pageContext(req)} doc={{ ...presentPublic(doc), attachments }} related={related} />));
   });
 
   app.get('/search', { schema: hide }, async (req, reply) => {

@@ -40,6 +40,10 @@ export function describeError(error: unknown): { status: number; code: string; m
       return { status: 415, code: 'unsupported_media_type', message: '不支持的请求内容类型' };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'body_too_large', message: '请求内容过大' };
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { status: 413, code: 'file_too_large', message: '上传的文件过大' };
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { status: 415, code: 'unsupported_media_type', message: '请以 multipart/form-data 上传文件' };
   }
   if (e?.statusCode === 429) return { status: 429, code: 'rate_limited', message: '操作过于频繁，请稍后再试' };
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {

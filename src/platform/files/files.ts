@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { PDFParse } from 'pdf-parse';
+
+/** File kinds accepted as attachments, recognised by their content (not by the name a client sends). */
+export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'png' | 'jpeg' | 'gif';
+
+export const KIND_MIME: Record<FileKind, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+};
+
+const startsWith = (b: Buffer, bytes: number[]) => bytes.every((x, i) => b[i] === x);
+
+/**
+ * The kind of a file from its bytes, checked against its name's extension: a renamed executable or a
+ * script called `x.pdf` is refused. Office Open XML files are zip archives told apart by their parts.
+ */
+export function sniffFile(data: Buffer, fileName: string): FileKind | null {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  let kind: FileKind | null = null;
+  if (startsWith(data, [0x25, 0x50, 0x44, 0x46, 0x2d])) kind = 'pdf';
+  else if (startsWith(data, [0x89, 0x50, 0x4e, 0x47])) kind = 'png';
+  else if (startsWith(data, [0xff, 0xd8, 0xff])) kind = 'jpeg';
+  else if (startsWith(data, [0x47, 0x49, 0x46, 0x38])) kind = 'gif';
+  else if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) {
+    const head = data.subarray(0, Math.min(data.length, 64 * 1024)).toString('latin1');
+    if (head.includes('word/')) kind = 'docx';
+    else if (head.includes('xl/')) kind = 'xlsx';
+  } else if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    kind = ext === 'xls' ? 'xls' : ext === 'doc' ? 'doc' : null;
+  }
+  if (!kind) return null;
+  const allowed: Record<FileKind, string[]> = { pdf: ['pdf'], docx: ['docx'], xlsx: ['xlsx'], doc: ['doc'], xls: ['xls'], png: ['png'], jpeg: ['jpg', 'jpeg'], gif: ['gif'] };
+  return allowed[kind].includes(ext) ? kind : null;
+}
+
+/**
+ * Searchable text of a PDF or Word file; other kinds have none. NFKC folds the CJK radical code points
+ * some PDF fonts emit (⽂ → 文) so that search finds them.
+ */
+export async function extractText(data: Buffer, kind: FileKind): Promise<string> {
+  try {
+    if (kind === 'pdf') {
+      const parser = new PDFParse({ data: new Uint8Array(data) });
+      try {
+        const { text } = await parser.getText();
+        return text.replace(/^-- \d+ of \d+ --$/gm, '').normalize('NFKC').replace(/\n{3,}/g, '\n\n').trim();
+      } finally {
+        await parser.destroy();
+      }
+    }
+    if (kind === 'docx') return (await mammoth.extractRawText({ buffer: data })).value.normalize('NFKC').trim();
+  } catch {
+    // An unreadable file is still stored; it just adds nothing to search.
+  }
+  return '';
+}
+
+/** Content-addressed file store under DATA_DIR/files (identical uploads share one file). */
+export class FileStore {
+  constructor(private readonly root: string) {}
+
+  private path(sha256: string) {
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  save(data: Buffer): string {
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const path = this.path(sha256);
+    if (!existsSync(path)) {
+      mkdirSync(join(this.root, sha256.slice(0, 2)), { recursive: true });
+      writeFileSync(path, data);
+    }
+    return sha256;
+  }
+
+  exists = (sha256: string) => existsSync(this.path(sha256));
+  stream = (sha256: string) => createReadStream(this.path(sha256));
+}
