@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, Input, List, Modal, Radio, Row, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError, formatTime, withQuery, type Me } from '../api';
 import type { DocumentDto, FindingDto } from '../../../src/modules/documents/dto';
@@ -227,6 +227,9 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
                 <Col span={12}><Form.Item label="有效性" name="validity"><Select options={options(VALIDITY_LABELS)} /></Form.Item></Col>
                 <Col span={12}><Form.Item label="失效/废止日期" name="validityDate"><Input type="date" /></Form.Item></Col>
               </Row>
+              <Form.Item label="替代本文件的新文件（编号）" name="replacedById" extra="失效、废止或修订时填写，公开页面将提示并链接到新文件">
+                <InputNumber min={1} style={{ width: 200 }} />
+              </Form.Item>
               <Form.Item label="正文（段落之间空一行）" name="bodyText" rules={[{ required: true, message: '请输入正文' }]}>
                 <Input.TextArea rows={12} />
               </Form.Item>

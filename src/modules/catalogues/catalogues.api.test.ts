@@ -77,6 +77,12 @@ for (const database of testDatabases()) {
       const page = await anon.get(`/xxgk/units/${edu}/catalogue`);
       assert.match(page.text, /<td>义务教育招生政策<\/td>/);
       assert.match(page.text, new RegExp(`<a href="/xxgk/documents/${doc.body.id}">2026年义务教育招生政策</a>`), 'the item links to the document that fulfils it');
+      // The document is found under its catalogue domain (义务教育 = 24), and search filters by it.
+      assert.match((await anon.get('/xxgk/domains/24')).text, /2026年义务教育招生政策/);
+      assert.doesNotMatch((await anon.get('/xxgk/domains/1')).text, /2026年义务教育招生政策/);
+      assert.match((await anon.get('/xxgk/statutory')).text, /义务教育<\/a> <span class="muted">（1）/);
+      assert.equal((await anon.get(`/api/v1/public/search?q=${encodeURIComponent('招生')}&domainId=24`)).body.total, 1);
+      assert.equal((await anon.get(`/api/v1/public/search?q=${encodeURIComponent('招生')}&domainId=2`)).body.total, 0);
     });
 
     it('keeps earlier versions readable and documents linked across versions', async () => {

@@ -224,5 +224,21 @@ for (const database of testDatabases()) {
       assert.equal(after.body.items.some((r: { id: number }) => r.id === body.id), false);
       assert.equal((await (await as(server, 'fgw.editor')).get(`/api/v1/units/${edu}/nonpublic-review`)).status, 403);
     });
+
+    it('marks a repealed document and points readers to the document that replaces it', async () => {
+      const editor = await as(server, 'jyj.editor');
+      const reviewer = await as(server, 'jyj.reviewer');
+      const publish = async (extra: Record<string, unknown>) => {
+        const { body } = await editor.post('/api/v1/documents', draft(extra));
+        await editor.post(`/api/v1/documents/${body.id}/submit`);
+        await reviewer.post(`/api/v1/documents/${body.id}/approve`, {});
+        return (await reviewer.post(`/api/v1/documents/${body.id}/publish`, {})).body;
+      };
+      const successor = await publish({ title: '三明市义务教育招生管理办法（2026年修订）' });
+      const old = await publish({ title: '三明市义务教育招生管理办法（2020年）', validity: 'repealed', validityDate: '2026-03-01', replacedById: successor.id });
+      const page = await new Client(server.baseUrl).get(`/xxgk/documents/${old.id}`);
+      assert.match(page.text, /本文件废止<\/strong>（2026-03-01起）/);
+      assert.match(page.text, new RegExp(`现行文件：<a href="/xxgk/documents/${successor.id}">`));
+    });
   });
 }

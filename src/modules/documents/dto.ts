@@ -30,6 +30,7 @@ export const DocumentInput = z.object({
   summary: z.string().trim().max(1000).nullish().transform((v) => v || null).describe('内容概述'),
   validity: z.enum(VALIDITIES).default('valid'),
   validityDate: date.nullish().transform((v) => v || null),
+  replacedById: z.number().int().positive().nullish().transform((v) => v ?? null).describe('替代本文件的新文件（失效、废止、修订时）'),
   fivePublic: z.enum(FIVE_PUBLIC).nullish().transform((v) => v ?? null).describe('五公开'),
   art20Item: z.number().int().min(1).max(15).nullish().transform((v) => v ?? null).describe('条例第二十条事项序号 1–15'),
   disclosure: z.enum(DISCLOSURES).describe('公开属性'),
@@ -57,6 +58,7 @@ export const DocumentDto = z.object({
   summary: z.string().nullable(),
   validity: z.enum(VALIDITIES),
   validityDate: z.string().nullable(),
+  replacedById: z.number().nullable(),
   fivePublic: z.enum(FIVE_PUBLIC).nullable(),
   art20Item: z.number().nullable(),
   disclosure: z.enum(DISCLOSURES),
@@ -85,7 +87,7 @@ export type FindingDto = z.infer<typeof FindingDto>;
 /** What the public sees: no workflow, no findings, no reasons for withholding. */
 export const PublicDocumentDto = DocumentDto.pick({
   id: true, unitId: true, unitName: true, indexNo: true, title: true, docNo: true, writtenDate: true, publisher: true, topic: true, genre: true,
-  keywords: true, summary: true, validity: true, validityDate: true, fivePublic: true, art20Item: true, bodyHtml: true, publishedAt: true, version: true, changeNote: true,
+  keywords: true, summary: true, validity: true, validityDate: true, replacedById: true, fivePublic: true, art20Item: true, bodyHtml: true, publishedAt: true, version: true, changeNote: true,
   attachments: true,
 });
 export type PublicDocumentDto = z.infer<typeof PublicDocumentDto>;

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
 import { nowIso } from '../../platform/db/database.js';
 import type { Database } from '../../schema.js';
 import type { ScopeEntry } from '../accounts/policy.js';
@@ -23,10 +23,23 @@ export interface StaffListQuery {
 export interface PublicListQuery {
   unitId?: number | undefined;
   art20?: number | undefined;
+  /** 领域 of the catalogue items a document fulfils. */
+  domainId?: number | undefined;
   year?: number | undefined;
   validity?: string | undefined;
   page: number;
   pageSize: number;
+}
+
+/** Documents linked to a catalogue item of the domain (any version of any unit's catalogue). */
+export function inDomain(eb: ExpressionBuilder<Database, 'document'>, domainId: number) {
+  return eb.exists(
+    eb.selectFrom('document_catalogue_item')
+      .innerJoin('catalogue_item', 'catalogue_item.item_key', 'document_catalogue_item.item_key')
+      .select('document_catalogue_item.document_id')
+      .whereRef('document_catalogue_item.document_id', '=', 'document.id')
+      .where('catalogue_item.domain_id', '=', domainId),
+  );
 }
 
 const SORTS = { updatedAt: 'document.updated_at', writtenDate: 'document.written_date', publishedAt: 'document.published_at', title: 'document.title' } as const;
@@ -63,6 +76,7 @@ export function documentRepository(db: Kysely<Database>) {
       let query = db.selectFrom('document').innerJoin('unit', 'unit.id', 'document.unit_id').where('document.status', '=', 'published').where('document.disclosure', '=', 'proactive');
       if (q.unitId) query = query.where('document.unit_id', '=', q.unitId);
       if (q.art20) query = query.where('document.art20_item', '=', q.art20);
+      if (q.domainId) query = query.where((eb) => inDomain(eb, q.domainId!));
       if (q.validity) query = query.where('document.validity', '=', q.validity as DocumentRow['validity']);
       if (q.year) query = query.where('document.published_at', '>=', `${q.year}-01-01`).where('document.published_at', '<', `${q.year + 1}-01-01`);
       const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
@@ -78,6 +92,13 @@ export function documentRepository(db: Kysely<Database>) {
     },
 
     /** Published proactive documents per Art 20 item. */
+    countByDomain: () =>
+      db.selectFrom('catalogue_domain').select(['catalogue_domain.id', 'catalogue_domain.name', (eb) =>
+        eb.selectFrom('document').select((e) => e.fn.countAll<number>().as('n'))
+          .where('document.status', '=', 'published').where('document.disclosure', '=', 'proactive')
+          .where((e) => inDomain(e, eb.ref('catalogue_domain.id') as unknown as number)).as('n'),
+      ]).orderBy('catalogue_domain.sort_order').execute(),
+
     countByArt20: () =>
       db.selectFrom('document').select(['art20_item', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'published').where('disclosure', '=', 'proactive').where('art20_item', 'is not', null).groupBy('art20_item').execute(),
 

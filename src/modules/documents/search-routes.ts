@@ -17,6 +17,7 @@ export const SearchQuerySchema = Pagination.extend({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   validity: z.enum(VALIDITIES).optional(),
   art20: z.coerce.number().int().min(1).max(15).optional(),
+  domainId: z.coerce.number().int().positive().optional().describe('领域（标准目录）'),
   sort: z.enum(['relevance', 'date']).default('relevance'),
 });
 export type SearchQueryInput = z.infer<typeof SearchQuerySchema>;

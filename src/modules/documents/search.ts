@@ -3,6 +3,7 @@ import { dialectOf } from '../../platform/db/database.js';
 import { fts5Match, indexable, indexText, queryTerms, tsPhrase } from '../../platform/search/text.js';
 import type { Database } from '../../schema.js';
 import type { Validity } from './enums.js';
+import { inDomain } from './repository.js';
 
 /**
  * Public full-text search over published proactive documents. SQLite: an FTS5 table over CJK bigrams;
@@ -53,6 +54,7 @@ export interface SearchQuery {
   year?: number | undefined;
   validity?: Validity | undefined;
   art20?: number | undefined;
+  domainId?: number | undefined;
   sort: 'relevance' | 'date';
   page: number;
   pageSize: number;
@@ -85,6 +87,7 @@ export async function searchDocuments(db: Kysely<Database>, query: SearchQuery) 
   if (query.unitId) q = q.where('document.unit_id', '=', query.unitId);
   if (query.validity) q = q.where('document.validity', '=', query.validity);
   if (query.art20) q = q.where('document.art20_item', '=', query.art20);
+  if (query.domainId) q = q.where((eb) => inDomain(eb, query.domainId!));
   if (query.year) q = q.where('document.published_at', '>=', `${query.year}-01-01`).where('document.published_at', '<', `${query.year + 1}-01-01`);
 
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();

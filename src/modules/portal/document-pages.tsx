@@ -35,7 +35,7 @@ export function DocumentList({ items, total, page, pageSize, baseHref }: { items
   );
 }
 
-export function DocumentPage({ page, doc, related }: { page: PageContext; doc: PublicDocumentDto; related: PublicDocumentDto[] }) {
+export function DocumentPage({ page, doc, related, replacement }: { page: PageContext; doc: PublicDocumentDto; related: PublicDocumentDto[]; replacement: { id: number; title: string } | null }) {
   const art20 = ART20_ITEMS.find((i) => i.no === doc.art20Item);
   const rows: Array<[string, string | null]> = [
     ['索引号', doc.indexNo], ['发布机构', doc.publisher], ['成文日期', doc.writtenDate], ['发布日期', beijingDate(doc.publishedAt)],
@@ -53,7 +53,10 @@ export function DocumentPage({ page, doc, related }: { page: PageContext; doc: P
           </tbody>
         </table>
         {doc.validity !== 'valid' && (
-          <p class="validity-banner" role="note"><strong>本文件{VALIDITY_LABELS[doc.validity]}</strong>{doc.validityDate ? `（${doc.validityDate}起）` : ''}，仅供查阅参考。</p>
+          <p class="validity-banner" role="note">
+            <strong>本文件{VALIDITY_LABELS[doc.validity]}</strong>{doc.validityDate ? `（${doc.validityDate}起）` : ''}，仅供查阅参考。
+            {replacement && <>现行文件：<a href={`/xxgk/documents/${replacement.id}`}>{replacement.title}</a></>}
+          </p>
         )}
         <h1 class="doc-title">{doc.title}</h1>
         {doc.docNo && <p class="doc-no">{doc.docNo}</p>}
@@ -76,7 +79,7 @@ export function DocumentPage({ page, doc, related }: { page: PageContext; doc: P
   );
 }
 
-export function StatutoryIndexPage({ page, counts }: { page: PageContext; counts: Map<number, number> }) {
+export function StatutoryIndexPage({ page, counts, domains }: { page: PageContext; counts: Map<number, number>; domains: Array<{ id: number; name: string; n: number }> }) {
   return (
     <Layout page={page} title="法定主动公开内容" crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: '法定主动公开内容' }]}>
       <div class="with-side">
@@ -89,6 +92,10 @@ export function StatutoryIndexPage({ page, counts }: { page: PageContext; counts
               <li><a href={`/xxgk/statutory/${i.no}`}>{i.label}{i.title}</a> <span class="muted">（{counts.get(i.no) ?? 0} 条）</span></li>
             ))}
           </ol>
+          <h2 id="domains-title">按基层政务公开领域</h2>
+          <ul class="unit-links" aria-labelledby="domains-title">
+            {domains.map((d) => <li><a href={`/xxgk/domains/${d.id}`}>{d.name}</a> <span class="muted">（{d.n}）</span></li>)}
+          </ul>
         </article>
       </div>
     </Layout>
@@ -116,6 +123,7 @@ export interface SearchView {
   year?: number | undefined;
   validity?: string | undefined;
   unitId?: number | undefined;
+  domainId?: number | undefined;
   page: number;
   pageSize: number;
   total: number;
@@ -125,13 +133,14 @@ export interface SearchView {
 }
 
 /** 站内搜索: a plain GET form, so it works without JavaScript and results can be bookmarked. */
-export function SearchPage({ page, view, units, years }: { page: PageContext; view: SearchView; units: Array<{ id: number; name: string }>; years: number[] }) {
+export function SearchPage({ page, view, units, years, domains }: { page: PageContext; view: SearchView; units: Array<{ id: number; name: string }>; years: number[]; domains: Array<{ id: number; name: string }> }) {
   const pages = Math.max(1, Math.ceil(view.total / view.pageSize));
   const params = (p: number) => {
     const u = new URLSearchParams({ q: view.q, sort: view.sort, page: String(p) });
     if (view.year) u.set('year', String(view.year));
     if (view.validity) u.set('validity', view.validity);
     if (view.unitId) u.set('unitId', String(view.unitId));
+    if (view.domainId) u.set('domainId', String(view.domainId));
     return `/search?${u.toString()}`;
   };
   return (
@@ -144,6 +153,11 @@ export function SearchPage({ page, view, units, years }: { page: PageContext; vi
         <select id="unitId" name="unitId">
           <option value="">全部机构</option>
           {units.map((u) => <option value={String(u.id)} selected={u.id === view.unitId}>{u.name}</option>)}
+        </select>
+        <label class="sr-only" for="domainId">领域</label>
+        <select id="domainId" name="domainId">
+          <option value="">全部领域</option>
+          {domains.map((d) => <option value={String(d.id)} selected={d.id === view.domainId}>{d.name}</option>)}
         </select>
         <label class="sr-only" for="year">年份</label>
         <select id="year" name="year">
@@ -192,6 +206,21 @@ export function SearchPage({ page, view, units, years }: { page: PageContext; vi
           )}
         </section>
       )}
+    </Layout>
+  );
+}
+
+export function DomainPage({ page, domain, list }: { page: PageContext; domain: { id: number; name: string }; list: { items: PublicDocumentDto[]; total: number; page: number; pageSize: number } }) {
+  return (
+    <Layout page={page} title={domain.name} crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { href: '/xxgk/statutory', label: '法定主动公开内容' }, { label: domain.name }]}>
+      <div class="with-side">
+        <ColumnNav current="statutory" />
+        <article>
+          <h1>{domain.name}领域政务公开</h1>
+          <p class="muted">各单位按标准目录中“{domain.name}”领域事项公开的信息。</p>
+          <DocumentList {...list} baseHref={`/xxgk/domains/${domain.id}`} />
+        </article>
+      </div>
     </Layout>
   );
 }

@@ -12,7 +12,7 @@ import { presentUnit } from '../units/service.js';
 import { documentRepository } from '../documents/repository.js';
 import { presentPublic } from '../documents/service.js';
 import { listAttachments } from '../documents/attachments.js';
-import { DocumentList, DocumentPage, SearchPage, StatutoryIndexPage, StatutoryItemPage, type SearchView } from './document-pages.js';
+import { DocumentList, DocumentPage, DomainPage, SearchPage, StatutoryIndexPage, StatutoryItemPage, type SearchView } from './document-pages.js';
 import { runSearch, SearchQuerySchema } from '../documents/search-routes.js';
 import { GuideIndexPage, GuidePage } from './guide-page.js';
 import { CataloguePage } from './catalogue-page.js';
@@ -104,7 +104,9 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     // Same subject first, then the unit's latest.
     const related = [...sameUnit.filter((d) => d.topic === doc.topic), ...sameUnit.filter((d) => d.topic !== doc.topic)].slice(0, 5).map(presentPublic);
     const attachments = await listAttachments(ctx.db, doc.id);
-    return sendHtml(reply, renderPage(<DocumentPage page={pageContext(req)} doc={{ ...presentPublic(doc), attachments }} related={related} />));
+    const successor = doc.replaced_by_id ? await documents.findById(doc.replaced_by_id) : undefined;
+    const replacement = successor && successor.status === 'published' && successor.disclosure === 'proactive' ? { id: successor.id, title: successor.title } : null;
+    return sendHtml(reply, renderPage(<DocumentPage page={pageContext(req)} doc={{ ...presentPublic(doc), attachments }} related={related} replacement={replacement} />));
   });
 
   app.get('/search', { schema: hide }, async (req, reply) => {
@@ -124,12 +126,22 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
         view = { ...parsed.data, ...result };
       }
     }
-    return sendHtml(reply, renderPage(<SearchPage page={pageContext(req)} view={view} units={unitOptions} years={years} />));
+    const domains = (await catalogueRepository(ctx.db).domains()).map((d) => ({ id: d.id, name: d.name }));
+    return sendHtml(reply, renderPage(<SearchPage page={pageContext(req)} view={view} units={unitOptions} years={years} domains={domains} />));
   });
 
   app.get('/xxgk/statutory', { schema: hide }, async (req, reply) => {
     const counts = new Map((await documents.countByArt20()).map((r) => [r.art20_item!, r.n]));
-    return sendHtml(reply, renderPage(<StatutoryIndexPage page={pageContext(req)} counts={counts} />));
+    const domains = (await documents.countByDomain()).map((d) => ({ id: d.id, name: d.name, n: Number(d.n ?? 0) }));
+    return sendHtml(reply, renderPage(<StatutoryIndexPage page={pageContext(req)} counts={counts} domains={domains} />));
+  });
+
+  app.get('/xxgk/domains/:id', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }), querystring: pageParam } }, async (req, reply) => {
+    const domain = (await catalogueRepository(ctx.db).domains()).find((d) => d.id === req.params.id);
+    if (!domain) return sendHtml(reply, renderErrorPage(req, 404, '没有这个领域。'), 404);
+    const { total, items } = await documents.listPublished({ domainId: domain.id, page: req.query.page, pageSize: PAGE_SIZE });
+    const list = { total, items: items.map(presentPublic), page: req.query.page, pageSize: PAGE_SIZE };
+    return sendHtml(reply, renderPage(<DomainPage page={pageContext(req)} domain={domain} list={list} />));
   });
 
   app.get('/xxgk/statutory/:no', { schema: { ...hide, params: z.object({ no: z.string() }), querystring: pageParam } }, async (req, reply) => {
