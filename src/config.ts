@@ -22,6 +22,8 @@ export interface Config {
   indexNoPattern: string;
   /** How many reviewers must approve a document before it can be published (1–3). */
   reviewSteps: number;
+  /** Login attempts allowed per client IP per minute. */
+  loginRateLimit: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -66,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env.TRUST_PROXY, false),
     indexNoPattern: env.INDEX_NO_PATTERN || '{unitCode}/{yyyy}-{seq:05}',
     reviewSteps: reviewSteps(env.REVIEW_STEPS),
+    loginRateLimit: Math.max(1, Number(env.LOGIN_RATE_LIMIT ?? 20) || 20),
   };
 }

@@ -170,6 +170,20 @@ for (const database of testDatabases()) {
       assert.equal(csv.text.includes('fgw.editor'), false);
     });
 
+    it('rate-limits login attempts per address (429)', async () => {
+      const limited = await startServer({ url: database.url, env: { LOGIN_RATE_LIMIT: '3' } });
+      try {
+        const c = new Client(limited.baseUrl);
+        const codes = [];
+        for (let i = 0; i < 4; i++) codes.push((await c.post('/api/v1/auth/login', { username: 'nobody', password: 'Whatever-123' })).status);
+        assert.deepEqual(codes, [401, 401, 401, 429]);
+        const last = await c.post('/api/v1/auth/login', { username: 'admin', password: DEMO_PASSWORD });
+        assert.equal(last.body.code, 'rate_limited');
+      } finally {
+        await limited.close();
+      }
+    });
+
     it('ends a session after the idle time', async () => {
       const short = await startServer({ url: database.url, env: { SESSION_IDLE_MINUTES: '0.02' } });
       try {

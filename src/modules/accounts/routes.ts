@@ -53,7 +53,7 @@ export function registerAccountRoutes(fastify: FastifyInstance, ctx: AppContext)
   });
 
   app.post('/api/v1/auth/login', {
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
     schema: {
       tags: ['登录与账号'], summary: '登录',
       description: '用户名和密码登录；密码连续错误 5 次锁定 15 分钟。成功后设置 HttpOnly 会话 Cookie（空闲 30 分钟过期）。',
