@@ -3,7 +3,7 @@ import { auditMigration, type AuditTables } from './platform/audit/audit.js';
 import { sessionMigration, type SessionTables } from './platform/auth/sessions.js';
 import { accountsMigration, type AccountTables } from './modules/accounts/schema.js';
 import { cataloguesMigration, type CatalogueTables } from './modules/catalogues/schema.js';
-import { attachmentMigration, documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
+import { attachmentMigration, disclosureRuleMigration, documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
 import { documentSearchMigration, type SearchIndexTables } from './modules/documents/search.js';
 import { unitsMigration, type UnitTables } from './modules/units/schema.js';
 
@@ -22,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0008_document_revision': documentRevisionMigration,
   '0009_document_reassessment': documentReassessmentMigration,
   '0010_attachment': attachmentMigration,
+  '0011_disclosure_rule': disclosureRuleMigration,
 };

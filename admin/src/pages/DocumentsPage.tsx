@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError, formatTime, withQuery, type Me } from '../api';
 import type { DocumentDto, FindingDto } from '../../../src/modules/documents/dto';
@@ -210,6 +210,7 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
               <Form.Item label="落实的目录事项" name="catalogueItemKeys" extra="用于标准目录的公开时限监测">
                 <Select mode="multiple" allowClear showSearch optionFilterProp="label" options={catalogueItems} notFoundContent="该单位尚未发布标准目录" />
               </Form.Item>
+              <Form.Item name="disclosureRule" valuePropName="checked"><Checkbox>列入“政府信息公开制度”栏目</Checkbox></Form.Item>
               <Form.Item label="关键词" name="keywords"><Input /></Form.Item>
               <Form.Item label="内容概述" name="summary"><Input.TextArea rows={2} /></Form.Item>
               <Form.Item label="公开属性" name="disclosure" rules={[{ required: true }]}>

@@ -32,6 +32,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'catalogue.item_delete': '删除目录事项',
   'catalogue.import': '导入目录表格',
   'catalogue.publish': '发布目录',
+  'catalogue.domain_add': '新增领域',
   'wordlist.add': '新增错敏词',
   'wordlist.remove': '删除错敏词',
 };

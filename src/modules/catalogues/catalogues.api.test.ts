@@ -137,6 +137,17 @@ for (const database of testDatabases()) {
       assert.match(notXlsx.body.message, /不是有效的 Excel/);
     });
 
+    it('lets the city disclosure office add a domain beyond the 26, and no one else', async () => {
+      const gkb = await as(server, 'sm.gkb');
+      const added = await gkb.post('/api/v1/catalogue-domains', { name: '政务服务' });
+      assert.equal(added.status, 201);
+      assert.equal((await gkb.post('/api/v1/catalogue-domains', { name: '政务服务' })).status, 409);
+      assert.equal((await (await as(server, 'syq.gkb')).post('/api/v1/catalogue-domains', { name: '县里的领域' })).status, 403);
+      const list = (await new Client(server.baseUrl).get('/api/v1/catalogue-domains')).body.items;
+      assert.equal(list.length, 27);
+      assert.equal(list[26].name, '政务服务');
+    });
+
     it('keeps other units out of a catalogue (403)', async () => {
       const fgw = await as(server, 'fgw.editor');
       const draft = (await (await as(server, 'jyj.admin')).post(`/api/v1/units/${edu}/catalogues/draft`)).body;

@@ -33,6 +33,10 @@ export function registerCatalogueRoutes(fastify: FastifyInstance, ctx: AppContex
     schema: { tags, summary: '领域（26 个试点领域及新增领域）', response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) }) } },
   }, async () => ({ items: (await repo.domains()).map((d) => ({ id: d.id, name: d.name })) }));
 
+  app.post('/api/v1/catalogue-domains', {
+    schema: { tags, summary: '新增领域', description: '26 个试点领域之外由省、市增加的领域；系统管理员和市级政务公开办维护。', body: z.object({ name: z.string().trim().min(2).max(30) }), response: { 201: z.object({ id: z.number(), name: z.string() }), ...authErrors } },
+  }, async (req, reply) => reply.code(201).send(await catalogues.addDomain(ctx, requireActor(req), req.body.name, info(req))));
+
   app.get('/api/v1/units/:id/catalogues', {
     schema: { tags, summary: '单位目录的各个版本', description: '公众可见现行和历史版本；本单位工作人员另可见编制中的版本。', params: IdParams, response: { 200: z.object({ items: z.array(CatalogueSummaryDto) }), 400: ErrorDto, 404: ErrorDto } },
   }, async (req) => {

@@ -178,3 +178,17 @@ export async function watchCatalogue(db: Kysely<Database>, unitId: number, today
     return { itemId: i.id, itemKey: i.item_key, seq: i.seq, level1: i.level1, level2: i.level2, timeLimit: i.time_limit, ruleText: describeRule(rule), state: row.state, document: row.document ?? null };
   });
 }
+
+/** Adds a domain beyond the 26 (shared by all units: system administrator or the top-level disclosure office). */
+export async function addDomain(ctx: AppContext, actor: Actor, name: string, req: RequestInfo) {
+  const root = (await unitRepository(ctx.db).listChildren(null))[0];
+  if (!root || !can(actor, 'wordlist.manage', root.path)) throw forbidden('只有系统管理员和市级政务公开办可以维护领域');
+  const repo = catalogueRepository(ctx.db);
+  const domains = await repo.domains();
+  if (domains.some((d) => d.name === name)) throw conflict('domain_exists', '该领域已存在');
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('catalogue_domain').values({ name, sort_order: domains.length + 1 }).returning(['id', 'name']).executeTakeFirstOrThrow();
+    await appendAudit(trx, { ...auditBy(actor), action: 'catalogue.domain_add', entityType: 'catalogue_domain', entityId: row.id, after: { name }, ip: req.ip });
+    return row;
+  });
+}

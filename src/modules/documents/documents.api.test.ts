@@ -235,6 +235,10 @@ for (const database of testDatabases()) {
         return (await reviewer.post(`/api/v1/documents/${body.id}/publish`, {})).body;
       };
       const successor = await publish({ title: '三明市义务教育招生管理办法（2026年修订）' });
+      const rule = await publish({ title: '三明市教育局政府信息公开工作制度', disclosureRule: true });
+      const rules = await new Client(server.baseUrl).get('/xxgk/rules');
+      assert.match(rules.text, new RegExp(`/xxgk/documents/${rule.id}`), 'the rules sub-column lists marked documents');
+      assert.doesNotMatch(rules.text, new RegExp(`/xxgk/documents/${successor.id}"`));
       const old = await publish({ title: '三明市义务教育招生管理办法（2020年）', validity: 'repealed', validityDate: '2026-03-01', replacedById: successor.id });
       const page = await new Client(server.baseUrl).get(`/xxgk/documents/${old.id}`);
       assert.match(page.text, /本文件废止<\/strong>（2026-03-01起）/);

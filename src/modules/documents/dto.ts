@@ -39,6 +39,7 @@ export const DocumentInput = z.object({
   bodyHtml: z.string().max(500_000).optional().describe('正文 HTML（保存时清洗）'),
   bodyText: z.string().max(200_000).optional().describe('正文纯文本（按段落转为 HTML）；与 bodyHtml 二选一'),
   changeNote: z.string().trim().max(200).nullish().transform((v) => v || null),
+  disclosureRule: z.boolean().default(false).describe('列入“政府信息公开制度”栏目'),
   catalogueItemKeys: z.array(z.string().min(1).max(64)).max(20).optional().describe('本文件落实的目录事项（事项 itemKey）'),
 });
 export type DocumentInput = z.infer<typeof DocumentInput>;
@@ -77,6 +78,7 @@ export const DocumentDto = z.object({
   changeNote: z.string().nullable(),
   catalogueItemKeys: z.array(z.string()).optional().describe('落实的目录事项（仅详情返回）'),
   revisionOf: z.number().nullable().describe('修订稿所修订的文件'),
+  disclosureRule: z.boolean(),
   attachments: z.array(AttachmentDto).optional().describe('附件（仅详情返回）'),
   createdAt: z.string(),
   updatedAt: z.string(),

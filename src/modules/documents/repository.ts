@@ -7,7 +7,7 @@ import type { DocumentStatus } from './enums.js';
 import type { DocumentTable } from './schema.js';
 
 export type DocumentRow = Selectable<DocumentTable>;
-export type NewDocument = Omit<DocumentRow, 'id' | 'created_at' | 'updated_at' | 'revision_of'> & { revision_of?: number | null };
+export type NewDocument = Omit<DocumentRow, 'id' | 'created_at' | 'updated_at' | 'revision_of' | 'disclosure_rule'> & { revision_of?: number | null; disclosure_rule?: number };
 
 export interface StaffListQuery {
   scope: ScopeEntry[];
@@ -25,6 +25,8 @@ export interface PublicListQuery {
   art20?: number | undefined;
   /** 领域 of the catalogue items a document fulfils. */
   domainId?: number | undefined;
+  /** Only documents of the 政府信息公开制度 sub-column. */
+  disclosureRule?: boolean | undefined;
   year?: number | undefined;
   validity?: string | undefined;
   page: number;
@@ -77,6 +79,7 @@ export function documentRepository(db: Kysely<Database>) {
       if (q.unitId) query = query.where('document.unit_id', '=', q.unitId);
       if (q.art20) query = query.where('document.art20_item', '=', q.art20);
       if (q.domainId) query = query.where((eb) => inDomain(eb, q.domainId!));
+      if (q.disclosureRule) query = query.where('document.disclosure_rule', '=', 1);
       if (q.validity) query = query.where('document.validity', '=', q.validity as DocumentRow['validity']);
       if (q.year) query = query.where('document.published_at', '>=', `${q.year}-01-01`).where('document.published_at', '<', `${q.year + 1}-01-01`);
       const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();

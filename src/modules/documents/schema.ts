@@ -46,6 +46,8 @@ export interface DocumentTable {
   change_note: string | null;
   /** Set on a 修订稿: the published document it will replace when published. */
   revision_of: number | null;
+  /** Listed in the 政府信息公开制度 sub-column (0/1). */
+  disclosure_rule: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -253,5 +255,11 @@ export const attachmentMigration: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('attachment_document_idx').on('attachment').column('document_id').execute();
+  },
+};
+
+export const disclosureRuleMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('document').addColumn('disclosure_rule', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   },
 };

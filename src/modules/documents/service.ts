@@ -27,7 +27,7 @@ export function presentDocument(d: Row, reviews: Review[] = []): DocumentDto {
     fivePublic: d.five_public, art20Item: d.art20_item, disclosure: d.disclosure, withholdGround: d.withhold_ground, withholdReason: d.withhold_reason,
     bodyHtml: d.body_html, status: d.status, publishAt: d.publish_at, publishedAt: d.published_at, authorId: d.author_id, reviewSteps: d.review_steps,
     findings: JSON.parse(d.findings) as Finding[], reviews: reviews.map((r) => ({ reviewerName: r.reviewer_name, decision: r.decision, note: r.note, at: r.at })),
-    withdrawnReason: d.withdrawn_reason, version: d.version, changeNote: d.change_note, revisionOf: d.revision_of, createdAt: d.created_at, updatedAt: d.updated_at,
+    withdrawnReason: d.withdrawn_reason, version: d.version, changeNote: d.change_note, revisionOf: d.revision_of, disclosureRule: d.disclosure_rule === 1, createdAt: d.created_at, updatedAt: d.updated_at,
   };
 }
 
@@ -89,7 +89,7 @@ function columnsFrom(input: DocumentInput, unitName: string) {
     written_date: input.writtenDate, publisher: input.publisher ?? unitName, topic: input.topic, genre: input.genre, keywords: input.keywords,
     summary: input.summary, validity: input.validity, validity_date: input.validityDate, replaced_by_id: input.replacedById, five_public: input.fivePublic, art20_item: input.art20Item,
     disclosure: input.disclosure, withhold_ground: input.disclosure === 'proactive' ? null : input.withholdGround,
-    withhold_reason: input.disclosure === 'proactive' ? null : input.withholdReason, body_html: html, body_text: htmlToText(html), change_note: input.changeNote,
+    withhold_reason: input.disclosure === 'proactive' ? null : input.withholdReason, body_html: html, body_text: htmlToText(html), change_note: input.changeNote, disclosure_rule: input.disclosureRule ? 1 : 0,
   };
 }
 
@@ -303,7 +303,7 @@ async function applyRevision(ctx: AppContext, actor: Actor, revision: Row, req: 
     await r.update(originalId, {
       title: revision.title, doc_no: revision.doc_no, doc_no_norm: revision.doc_no_norm, written_date: revision.written_date, publisher: revision.publisher, topic: revision.topic,
       genre: revision.genre, keywords: revision.keywords, summary: revision.summary, validity: revision.validity, validity_date: revision.validity_date, five_public: revision.five_public,
-      art20_item: revision.art20_item, replaced_by_id: revision.replaced_by_id, body_html: revision.body_html, body_text: revision.body_text, version: revision.version, change_note: revision.change_note, findings: revision.findings,
+      art20_item: revision.art20_item, replaced_by_id: revision.replaced_by_id, disclosure_rule: revision.disclosure_rule, body_html: revision.body_html, body_text: revision.body_text, version: revision.version, change_note: revision.change_note, findings: revision.findings,
     });
     await r.moveReviews(revision.id, originalId);
     const links = catalogueRepository(trx);

@@ -224,3 +224,19 @@ export function DomainPage({ page, domain, list }: { page: PageContext; domain: 
     </Layout>
   );
 }
+
+/** 政府信息公开制度: the rules documents units mark for this sub-column. */
+export function RulesPage({ page, list }: { page: PageContext; list: { items: PublicDocumentDto[]; total: number; page: number; pageSize: number } }) {
+  return (
+    <Layout page={page} title="政府信息公开制度" crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: '政府信息公开制度' }]}>
+      <div class="with-side">
+        <ColumnNav current="rules" />
+        <article>
+          <h1>政府信息公开制度</h1>
+          <p class="muted">《中华人民共和国政府信息公开条例》及各单位制定的政府信息公开工作制度。</p>
+          <DocumentList {...list} baseHref="/xxgk/rules" />
+        </article>
+      </div>
+    </Layout>
+  );
+}

@@ -12,7 +12,7 @@ import { presentUnit } from '../units/service.js';
 import { documentRepository } from '../documents/repository.js';
 import { presentPublic } from '../documents/service.js';
 import { listAttachments } from '../documents/attachments.js';
-import { DocumentList, DocumentPage, DomainPage, SearchPage, StatutoryIndexPage, StatutoryItemPage, type SearchView } from './document-pages.js';
+import { DocumentList, DocumentPage, DomainPage, RulesPage, SearchPage, StatutoryIndexPage, StatutoryItemPage, type SearchView } from './document-pages.js';
 import { runSearch, SearchQuerySchema } from '../documents/search-routes.js';
 import { GuideIndexPage, GuidePage } from './guide-page.js';
 import { CataloguePage } from './catalogue-page.js';
@@ -181,7 +181,12 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     return sendHtml(reply, renderPage(<CataloguePage page={pageContext(req)} unit={presentUnit(row)} view={view} />));
   });
 
-  for (const column of DISCLOSURE_COLUMNS.filter((c) => c.slug !== 'statutory' && c.slug !== 'guide')) {
+  app.get('/xxgk/rules', { schema: { ...hide, querystring: pageParam } }, async (req, reply) => {
+    const { total, items } = await documents.listPublished({ disclosureRule: true, page: req.query.page, pageSize: PAGE_SIZE });
+    return sendHtml(reply, renderPage(<RulesPage page={pageContext(req)} list={{ total, items: items.map(presentPublic), page: req.query.page, pageSize: PAGE_SIZE }} />));
+  });
+
+  for (const column of DISCLOSURE_COLUMNS.filter((c) => !['statutory', 'guide', 'rules'].includes(c.slug))) {
     app.get(`/xxgk/${column.slug}`, { schema: hide }, async (req, reply) => sendHtml(reply, renderPage(<ColumnPage page={pageContext(req)} column={column} />)));
   }
 
