@@ -29,7 +29,12 @@ describe('proactive disclosure end to end in Chromium', () => {
     await choose(editor, '体裁', '通告');
     await choose(editor, '条例第二十条事项', '（十一）扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况', '（十一）');
     await editor.getByLabel('内容概述').fill('公布2026年市区中小学校招生范围。');
-    await editor.getByLabel('正文（段落之间空一行）').fill('根据有关规定，现将2026年市区中小学校招生范围通告如下。\n\n一、实行划片招生、免试就近入学。');
+    const body = editor.getByRole('textbox', { name: '正文' });
+    await body.click();
+    await editor.keyboard.type('根据有关规定，现将2026年市区中小学校招生范围通告如下。');
+    await editor.keyboard.press('Enter');
+    await editor.getByRole('toolbar', { name: '正文格式' }).getByRole('button', { name: '小标题' }).click();
+    await editor.keyboard.type('一、实行划片招生、免试就近入学');
     await editor.getByRole('button', { name: /保\s*存/ }).click();
     await editor.waitForURL(/\/admin\/documents\/\d+$/);
     const id = Number(editor.url().split('/').pop());
@@ -53,6 +58,7 @@ describe('proactive disclosure end to end in Chromium', () => {
     await citizen.goto(`${t.server.baseUrl}/xxgk/documents/${id}`);
     assert.equal(await citizen.locator('h1').textContent(), title);
     assert.ok(await citizen.getByRole('cell', { name: '明教〔2026〕31号' }).isVisible());
+    assert.equal(await citizen.locator('.doc-body h3').textContent(), '一、实行划片招生、免试就近入学', 'the heading made in the editor is published');
     assert.deepEqual(await seriousAxeViolations(citizen), []);
 
     await citizen.goto(`${t.server.baseUrl}/xxgk/statutory/11`);

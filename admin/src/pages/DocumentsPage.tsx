@@ -7,6 +7,7 @@ import {
   type Disclosure, type DocumentStatus,
 } from '../../../src/modules/documents/enums';
 import { navigate } from '../router';
+import { RichTextEditor } from '../RichTextEditor';
 import { buildTree, useUnits } from '../units';
 import { usePagedList } from '../usePagedList';
 
@@ -21,13 +22,6 @@ const STATUS_STYLE: Record<DocumentStatus, React.CSSProperties> = {
   withdrawn: { color: '#8e1b1b', background: '#fdecea' },
 };
 const StatusTag = ({ status }: { status: DocumentStatus }) => <Tag style={{ ...STATUS_STYLE[status], borderColor: 'transparent' }}>{STATUS_LABELS[status]}</Tag>;
-
-/** Paragraph text of stored HTML, for the plain-text body editor. */
-function htmlToParagraphs(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const blocks = [...doc.body.querySelectorAll('p, h2, h3, h4, li')].map((e) => e.textContent?.trim() ?? '').filter(Boolean);
-  return blocks.length ? blocks.join('\n\n') : (doc.body.textContent ?? '');
-}
 
 export function Findings({ findings }: { findings: FindingDto[] }) {
   if (!findings.length) return <Alert type="success" showIcon message="发布前检查未发现问题" />;
@@ -128,7 +122,7 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
     }
     void api<DocumentDto>('GET', `/documents/${id}`).then((d) => {
       setDoc(d);
-      form.setFieldsValue({ ...d, bodyText: htmlToParagraphs(d.bodyHtml) });
+      form.setFieldsValue(d);
     }).catch((e) => message.error(e instanceof ApiError ? e.message : '加载失败'));
   }, [id, form, me.user.unitId, message]);
 
@@ -149,7 +143,7 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
 
   const save = async () => {
     const v = await form.validateFields();
-    const body = { ...v, bodyHtml: undefined };
+    const body = { ...v, bodyText: undefined };
     const d = await run(() => (doc ? api<DocumentDto>('PUT', `/documents/${doc.id}`, body) : api<DocumentDto>('POST', '/documents', body)), '已保存');
     if (d && !doc) navigate(`/admin/documents/${d.id}`);
   };
@@ -231,8 +225,8 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
               <Form.Item label="替代本文件的新文件（编号）" name="replacedById" extra="失效、废止或修订时填写，公开页面将提示并链接到新文件">
                 <InputNumber min={1} style={{ width: 200 }} />
               </Form.Item>
-              <Form.Item label="正文（段落之间空一行）" name="bodyText" rules={[{ required: true, message: '请输入正文' }]}>
-                <Input.TextArea rows={12} />
+              <Form.Item label="正文" name="bodyHtml" rules={[{ required: true, message: '请输入正文' }]} extra="可直接粘贴 Word 中的内容；保存时自动清除不安全的格式和脚本">
+                <RichTextEditor label="正文" disabled={!editable && doc !== null} />
               </Form.Item>
               {doc && doc.version > 1 && <Form.Item label="修订说明（向公众显示）" name="changeNote"><Input /></Form.Item>}
             </Form>
