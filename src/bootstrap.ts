@@ -19,7 +19,7 @@ export async function openContext(config: Config, options: { schema?: string; lo
   const handle = await openDatabase<Database>({ url: config.databaseUrl, dataDir: config.dataDir, ...(options.schema ? { schema: options.schema } : {}) });
   const applied = await migrate(handle.db, migrations, handle.schema);
   if (applied.length) options.log?.(`数据库迁移完成：${applied.join(', ')}`);
-  const seeded = config.demoData ? await seedDemo(handle.db, options.log) : false;
+  const seeded = config.demoData ? await seedDemo(handle.db, options.log, { content: config.demoContent }) : false;
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, sessions: new SessionStore(handle.db, config.sessionIdleMinutes), files: new FileStore(join(config.dataDir, 'files')) };
   return { ctx, handle, applied, seeded };
 }

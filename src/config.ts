@@ -12,6 +12,8 @@ export interface Config {
   sessionSecret: string;
   /** Fill an empty database with the Sanming demo units and accounts. */
   demoData: boolean;
+  /** With the demo data, also publish demo documents and a demo catalogue. */
+  demoContent: boolean;
   /** Idle minutes after which a session expires. */
   sessionIdleMinutes: number;
   /** Mark cookies Secure (set when served over HTTPS). */
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sessionSecret: sessionSecret(env, dataDir),
     demoData: bool(env.DEMO_DATA, true),
+    demoContent: bool(env.DEMO_CONTENT, true),
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     secureCookies: bool(env.SECURE_COOKIES, false),
     logLevel: env.LOG_LEVEL ?? 'info',

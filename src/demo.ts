@@ -4,6 +4,7 @@ import type { Role } from './modules/accounts/policy.js';
 import { unitRepository, type NewUnit } from './modules/units/repository.js';
 import { CITY, CITY_DEPARTMENTS, COUNTIES, townshipGovernmentName } from './modules/units/sanming.js';
 import type { Database } from './schema.js';
+import { seedDemoContent } from './demo-content.js';
 
 /** Password of every demo account (shown in the README); demo accounts exist only with demo data. */
 export const DEMO_PASSWORD = 'Demo@Sanming2026';
@@ -38,7 +39,7 @@ function unit(name: string, shortName: string | null, kind: NewUnit['kind'], lev
  * Fills an empty database with Sanming's units and the demo accounts. Returns false (and does
  * nothing) when units already exist.
  */
-export async function seedDemo(db: Kysely<Database>, onProgress?: (message: string) => void): Promise<boolean> {
+export async function seedDemo(db: Kysely<Database>, onProgress?: (message: string) => void, options: { content?: boolean } = {}): Promise<boolean> {
   const existing = await db.selectFrom('unit').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   await db.transaction().execute(async (trx) => {
@@ -70,5 +71,9 @@ export async function seedDemo(db: Kysely<Database>, onProgress?: (message: stri
     await createUserUnchecked(db, { username: account.username, displayName: account.displayName, unitId, roles: account.roles, password: DEMO_PASSWORD });
   }
   onProgress?.(`已创建 ${DEMO_ACCOUNTS.length} 个演示账号（密码 ${DEMO_PASSWORD}）`);
+  if (options.content !== false) {
+    const content = await seedDemoContent(db);
+    onProgress?.(`已发布 ${content.documents} 份演示文件和市教育局演示标准目录`);
+  }
   return true;
 }

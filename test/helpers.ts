@@ -31,8 +31,9 @@ export interface TestServer extends Started {
  */
 export async function startServer(options: { url?: string | undefined; demoData?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
-  // Test files log in many times from one address; the login rate limit has its own test.
-  const config = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: options.demoData === false ? 'false' : 'true', LOGIN_RATE_LIMIT: '10000', ...(options.url ? { DATABASE_URL: options.url } : {}), ...options.env });
+  // Test files log in many times from one address (the login rate limit has its own test), and build
+  // their own documents and catalogues on the demo units (the demo content has its own test).
+  const config = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: options.demoData === false ? 'false' : 'true', LOGIN_RATE_LIMIT: '10000', DEMO_CONTENT: 'false', ...(options.url ? { DATABASE_URL: options.url } : {}), ...options.env });
   const schema = options.url ? `t_${randomBytes(6).toString('hex')}` : undefined;
   const started = await openContext(config, schema ? { schema } : {});
   const app = await buildApp(started.ctx, { logger: false });

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dir };
+const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dir, DEMO_CONTENT: 'false' };
 const run = (script: string, args: string[] = []) => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env, encoding: 'utf8' });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
