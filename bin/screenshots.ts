@@ -2,13 +2,18 @@ import { adminLogin, launchBrowser } from '../test/browser.js';
 import { startServer, unitId } from '../test/helpers.js';
 
 /** `npm run screenshots`: renders the README's screenshots into docs/screenshots/ (needs Debian's chromium). */
-const server = await startServer();
+const server = await startServer({ env: { DEMO_CONTENT: 'true' } });
 const browser = await launchBrowser();
 const out = (name: string) => new URL(`../docs/screenshots/${name}.png`, import.meta.url).pathname;
 try {
   const county = await unitId(server, '三元区人民政府');
+  const edu = await unitId(server, '三明市教育局');
+  const doc = await server.ctx.db.selectFrom('document').select('id').where('title', 'like', '%招生范围公告%').executeTakeFirstOrThrow();
   const shots: Array<[string, string, number, number, boolean]> = [
     ['portal-home', '/', 1280, 800, false],
+    ['portal-document', `/xxgk/documents/${doc.id}`, 1280, 800, false],
+    ['portal-search-phone', `/search?q=${encodeURIComponent('招生')}`, 360, 760, false],
+    ['portal-catalogue', `/xxgk/units/${edu}/catalogue`, 1280, 700, false],
     ['portal-unit-phone', `/xxgk/units/${county}`, 360, 760, false],
     ['portal-elder-phone', '/', 360, 760, true],
   ];
@@ -29,6 +34,14 @@ try {
   await page.getByRole('tree').getByText('三元区人民政府', { exact: true }).click();
   await page.screenshot({ path: out('admin-units') });
   console.log('已生成 docs/screenshots/admin-units.png');
+  await page.goto(`${server.baseUrl}/admin/catalogues`);
+  await page.getByRole('combobox', { name: '单位' }).click();
+  await page.keyboard.type('三明市教育局');
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: '时限监测' }).click();
+  await page.getByRole('cell', { name: '逾期' }).first().waitFor();
+  await page.screenshot({ path: out('admin-catalogue-watch') });
+  console.log('已生成 docs/screenshots/admin-catalogue-watch.png');
 } finally {
   await browser.close();
   await server.close();
