@@ -2,9 +2,7 @@
 import { ART20_ITEMS } from '../documents/enums.js';
 import type { UnitDto } from '../units/dto.js';
 import { Layout, type PageContext } from './layout.js';
-import { ColumnNav } from './pages.js';
-
-const or = (v: string | null, fallback = '（暂未提供）') => v ?? fallback;
+import { ColumnNav, OfficeTable } from './pages.js';
 
 /**
  * 政府信息公开指南 generated from the unit's own data (条例第十二条): classification and arrangement,
@@ -12,7 +10,6 @@ const or = (v: string | null, fallback = '（暂未提供）') => v ?? fallback;
  * itself whenever the unit's contacts change.
  */
 export function GuidePage({ page, unit, documentCount }: { page: PageContext; unit: UnitDto; documentCount: number }) {
-  const o = unit.office;
   return (
     <Layout page={page} title={`${unit.name}政府信息公开指南`} crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { href: '/xxgk/guide', label: '政府信息公开指南' }, { label: unit.shortName ?? unit.name }]}>
       <div class="with-side">
@@ -32,18 +29,7 @@ export function GuidePage({ page, unit, documentCount }: { page: PageContext; un
           <p>公民、法人或者其他组织可以向本单位申请获取相关政府信息。申请应当以书面形式（包括数据电文形式）提出，写明申请人的姓名或者名称、身份证明、联系方式，申请公开的政府信息的名称、文号或者便于查询的其他特征性描述，以及获取信息的方式和途径。书面申请可当面提交或者邮寄至下列地址；以邮寄方式提交的，请在信封左下角注明“政府信息公开申请”字样。</p>
           <p>本单位收到申请，能够当场答复的当场答复；不能当场答复的，自收到申请之日起 20 个工作日内答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长期限最长不超过 20 个工作日。</p>
           <h2>三、政府信息公开工作机构</h2>
-          <table class="meta">
-            <caption>受理机构及联系方式</caption>
-            <tbody>
-              <tr><th scope="row">机构名称</th><td>{or(o.name)}</td></tr>
-              <tr><th scope="row">办公地址</th><td>{or(o.address)}</td></tr>
-              <tr><th scope="row">办公时间</th><td>{or(o.hours)}</td></tr>
-              <tr><th scope="row">联系电话</th><td>{or(o.phone)}</td></tr>
-              <tr><th scope="row">传真</th><td>{or(o.fax)}</td></tr>
-              <tr><th scope="row">电子邮箱</th><td>{or(o.email)}</td></tr>
-              <tr><th scope="row">邮政编码</th><td>{or(o.postcode)}</td></tr>
-            </tbody>
-          </table>
+          <OfficeTable office={unit.office} caption="受理机构及联系方式" />
           <h2>四、监督和救济</h2>
           <p>公民、法人或者其他组织认为本单位在政府信息公开工作中存在违法行为的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报；认为本单位在政府信息公开工作中侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼。</p>
         </article>

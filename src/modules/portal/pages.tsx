@@ -129,10 +129,21 @@ export function UnitDirectoryPage({ page, tree }: { page: PageContext; tree: Arr
   );
 }
 
-const dash = (v: string | null) => v ?? '暂未提供';
+/** The disclosure office's contacts, as the unit page and the generated 公开指南 show them. */
+export function OfficeTable({ office: o, caption }: { office: UnitDto['office']; caption: string }) {
+  const rows: Array<[string, string | null]> = [
+    ['机构名称', o.name], ['办公地址', o.address], ['办公时间', o.hours], ['联系电话', o.phone], ['传真', o.fax], ['电子邮箱', o.email], ['邮政编码', o.postcode],
+  ];
+  return (
+    <table class="meta">
+      <caption>{caption}</caption>
+      <tbody>{rows.map(([k, v]) => <tr><th scope="row">{k}</th><td>{v ?? '暂未提供'}</td></tr>)}</tbody>
+    </table>
+  );
+}
+
 
 export function UnitPage({ page, unit, ancestors, departments, governments, children }: { page: PageContext; unit: UnitDto; ancestors: UnitDto[]; departments: UnitDto[]; governments: UnitDto[]; children?: Child }) {
-  const o = unit.office;
   return (
     <Layout
       page={page}
@@ -145,18 +156,7 @@ export function UnitPage({ page, unit, ancestors, departments, governments, chil
         <article>
           <h1>{unit.name}</h1>
           <p class="muted">{LEVEL_LABELS[unit.level]}{KIND_LABELS[unit.kind]}{unit.divisionCode ? `　行政区划代码 ${unit.divisionCode}` : ''}</p>
-          <table class="meta">
-            <caption>政府信息公开工作机构</caption>
-            <tbody>
-              <tr><th scope="row">机构名称</th><td>{dash(o.name)}</td></tr>
-              <tr><th scope="row">办公地址</th><td>{dash(o.address)}</td></tr>
-              <tr><th scope="row">办公时间</th><td>{dash(o.hours)}</td></tr>
-              <tr><th scope="row">联系电话</th><td>{dash(o.phone)}</td></tr>
-              <tr><th scope="row">传真</th><td>{dash(o.fax)}</td></tr>
-              <tr><th scope="row">电子邮箱</th><td>{dash(o.email)}</td></tr>
-              <tr><th scope="row">邮政编码</th><td>{dash(o.postcode)}</td></tr>
-            </tbody>
-          </table>
+          <OfficeTable office={unit.office} caption="政府信息公开工作机构" />
           <p><a href={`/xxgk/units/${unit.id}/guide`}>{unit.shortName ?? unit.name}政府信息公开指南</a>　<a href={`/xxgk/units/${unit.id}/catalogue`}>政务公开事项标准目录</a></p>
           {children}
           <p><a href={`/xxgk/units/${unit.id}/documents.csv`}>下载本单位信息目录（CSV）</a>　<a href={`/feeds/units/${unit.id}.atom`}>订阅（Atom）</a></p>
