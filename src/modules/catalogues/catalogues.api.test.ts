@@ -150,13 +150,17 @@ for (const database of testDatabases()) {
 
     it('keeps other units out of a catalogue (403)', async () => {
       const fgw = await as(server, 'fgw.editor');
-      const draft = (await (await as(server, 'jyj.admin')).post(`/api/v1/units/${edu}/catalogues/draft`)).body;
+      const admin = await as(server, 'jyj.admin');
+      const started = (await admin.post(`/api/v1/units/${edu}/catalogues/draft`)).body;
+      const draft = started.items.length ? started : (await admin.post(`/api/v1/catalogues/${started.id}/items`, item('权限测试事项'))).body;
       assert.equal((await fgw.post(`/api/v1/units/${edu}/catalogues/draft`)).status, 403);
       assert.equal((await fgw.post(`/api/v1/catalogues/${draft.id}/items`, item('越权事项'))).status, 403);
       assert.equal((await fgw.request('PUT', `/api/v1/catalogue-items/${draft.items[0].id}`, item('越权修改'))).status, 403);
       assert.equal((await fgw.delete(`/api/v1/catalogue-items/${draft.items[0].id}`)).status, 403);
       assert.equal((await fgw.post(`/api/v1/catalogues/${draft.id}/publish`)).status, 403);
       assert.equal((await fgw.get(`/api/v1/units/${edu}/catalogue-watch`)).status, 403);
+      const sheet = (await admin.get(`/api/v1/catalogues/${draft.id}/export.xlsx`)).bytes;
+      assert.equal((await upload(fgw, draft.id, sheet)).status, 403, 'no import into another unit\'s catalogue');
       const editor = await as(server, 'jyj.editor');
       assert.equal((await editor.post(`/api/v1/catalogues/${draft.id}/publish`)).status, 403, 'editors draft, unit admins publish');
       const other = await fgw.post('/api/v1/documents', {

@@ -244,5 +244,24 @@ for (const database of testDatabases()) {
       assert.match(page.text, /本文件废止<\/strong>（2026-03-01起）/);
       assert.match(page.text, new RegExp(`现行文件：<a href="/xxgk/documents/${successor.id}">`));
     });
+
+    it('forbids publishing, withdrawing, revising and word-list deletion outside one\'s reach (403)', async () => {
+      const editor = await as(server, 'jyj.editor');
+      const reviewer = await as(server, 'jyj.reviewer');
+      const outsider = await as(server, 'fgw.editor');
+      const county = await as(server, 'syq.gkb');
+      const { body } = await editor.post('/api/v1/documents', draft({ title: '权限测试通知' }));
+      await editor.post(`/api/v1/documents/${body.id}/submit`);
+      await reviewer.post(`/api/v1/documents/${body.id}/approve`, {});
+      assert.equal((await editor.post(`/api/v1/documents/${body.id}/publish`, {})).status, 403, 'editors do not publish');
+      assert.equal((await county.post(`/api/v1/documents/${body.id}/publish`, {})).status, 403, 'another government does not publish');
+      await reviewer.post(`/api/v1/documents/${body.id}/publish`, {});
+      assert.equal((await outsider.post(`/api/v1/documents/${body.id}/withdraw`, { reason: '越权撤回' })).status, 403);
+      assert.equal((await outsider.post(`/api/v1/documents/${body.id}/revise`, { changeNote: '越权修订' })).status, 403);
+      assert.equal((await new Client(server.baseUrl).get(`/api/v1/public/documents/${body.id}`)).status, 200, 'still published');
+      const words = (await editor.get('/api/v1/sensitive-words')).body.items;
+      assert.equal((await editor.delete(`/api/v1/sensitive-words/${words[0].id}`)).status, 403);
+      assert.equal((await editor.get('/api/v1/sensitive-words')).body.items.length, words.length);
+    });
   });
 }
