@@ -24,7 +24,10 @@ describe('standard catalogue in Chromium', () => {
     assert.ok(await page.getByText('（20 个工作日）').isVisible(), 'the rule parsed from 公开时限 is shown');
     assert.deepEqual(await seriousAxeViolations(page), []);
     await page.getByRole('button', { name: /发\s*布/ }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: /发\s*布/ }).click();
+    const confirm = page.getByRole('tooltip').getByRole('button', { name: /发\s*布/ });
+    await confirm.waitFor();
+    await confirm.click();
+    await page.getByText('已发布', { exact: true }).waitFor();
     await page.getByText('第 1 版（现行，1 项）').waitFor();
     await page.getByRole('tab', { name: '时限监测' }).click();
     await page.getByRole('cell', { name: '招生入学 / 义务教育招生范围' }).waitFor();
