@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { auditMigration, type AuditTables } from './platform/audit/audit.js';
 import { sessionMigration, type SessionTables } from './platform/auth/sessions.js';
+import { calendarMigration, type CalendarTables } from './platform/calendar/holidays.js';
 import { accountsMigration, type AccountTables } from './modules/accounts/schema.js';
 import { cataloguesMigration, type CatalogueTables } from './modules/catalogues/schema.js';
 import { attachmentMigration, disclosureRuleMigration, documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
@@ -8,7 +9,7 @@ import { documentSearchMigration, type SearchIndexTables } from './modules/docum
 import { unitsMigration, type UnitTables } from './modules/units/schema.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
-export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables {}
+export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables {}
 
 /** Migrations in the order they run; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0009_document_reassessment': documentReassessmentMigration,
   '0010_attachment': attachmentMigration,
   '0011_disclosure_rule': disclosureRuleMigration,
+  '0012_calendar': calendarMigration,
 };
