@@ -72,4 +72,25 @@ describe('admin app in Chromium', () => {
     await page.getByText('该页面不存在或您没有访问权限。').waitFor();
     await page.close();
   });
+
+  it('lets the system administrator enter next year\'s holidays, after which deadlines reach into it', async () => {
+    const page = await t.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await login(page, 'admin');
+    await page.getByRole('link', { name: '节假日日历' }).click();
+    await page.getByRole('heading', { name: '节假日日历' }).waitFor();
+    await page.getByRole('combobox', { name: '年份' }).click();
+    await page.locator('.ant-select-item-option[title="2027 年"]').click();
+    await page.getByText('尚未录入').waitFor();
+    await page.getByLabel('依据的通知').fill('国务院办公厅关于2027年部分节假日安排的通知（测试）');
+    await page.getByLabel('日期').fill('2027-01-01');
+    await page.getByLabel('节日名称').fill('元旦');
+    await page.getByRole('button', { name: /加\s*入/ }).click();
+    await page.getByRole('cell', { name: '2027-01-01' }).waitFor();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.getByRole('button', { name: '保存 2027 年' }).click();
+    await page.getByText('2027 年节假日安排已保存').waitFor();
+    const res = await fetch(`${t.server.baseUrl}/api/v1/calendar/deadline?from=2026-12-31&workdays=1`);
+    assert.equal((await res.json()).due, '2027-01-04');
+    await page.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FileTextOutlined, OrderedListOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, OrderedListOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setUnauthorizedHandler, type Action, type Me } from './api';
@@ -13,6 +13,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
 const CataloguesPage = lazy(() => import('./pages/CataloguesPage'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 
 interface Screen {
   path: string;
@@ -28,6 +29,7 @@ const SCREENS: Screen[] = [
   { path: '/admin/catalogues', label: '标准目录', icon: <OrderedListOutlined />, needs: 'document.read', render: (me) => <CataloguesPage me={me} /> },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, needs: 'unit.read', render: (me) => <UnitsPage me={me} /> },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, needs: 'user.read', render: (me) => <UsersPage me={me} /> },
+  { path: '/admin/calendar', label: '节假日日历', icon: <CalendarOutlined />, needs: 'calendar.manage', render: () => <CalendarPage /> },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, needs: 'audit.read', render: () => <AuditPage /> },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, render: (me, refresh) => <PasswordPage me={me} onChanged={refresh} /> },
 ];

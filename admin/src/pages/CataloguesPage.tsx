@@ -9,7 +9,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const options = <T extends string>(labels: Record<T, string>) => (Object.entries(labels) as Array<[T, string]>).map(([value, label]) => ({ value, label }));
 const WATCH_STYLE: Record<WatchState, React.CSSProperties> = {
   on_time: { color: '#1b5e20', background: '#e8f5e9' }, due_soon: { color: '#5a3e00', background: '#fff4d6' }, overdue: { color: '#8e1b1b', background: '#fdecea' },
-  never: { color: '#424242', background: '#eeeeee' }, no_rule: { color: '#0b3d91', background: '#e3ecfa' },
+  never: { color: '#424242', background: '#eeeeee' }, no_rule: { color: '#0b3d91', background: '#e3ecfa' }, calendar_missing: { color: '#8e1b1b', background: '#fff4d6' },
 };
 
 interface Summary { id: number; version: number; status: CatalogueDto['status']; itemCount: number }
@@ -156,7 +156,7 @@ function WatchTab({ unitId }: { unitId: number }) {
       <Space wrap style={{ marginBottom: 12 }}>
         {(Object.keys(WATCH_LABELS) as WatchState[]).map((s) => <Tag key={s} style={{ ...WATCH_STYLE[s], borderColor: 'transparent' }}>{WATCH_LABELS[s]} {counts[s] ?? 0}</Tag>)}
         <a href={`/api/v1/units/${unitId}/catalogue-watch.csv`}>导出 CSV</a>
-        <Typography.Text type="secondary">公开时限暂按自然日计算，节假日日历启用后改按工作日。</Typography.Text>
+        <Typography.Text type="secondary">工作日按国务院办公厅公布的节假日安排（含调休）计算。</Typography.Text>
       </Space>
       <Table<WatchRowDto>
         rowKey="itemId"

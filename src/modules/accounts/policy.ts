@@ -18,7 +18,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ACTIONS = [
   'unit.read', 'unit.create', 'unit.update', 'unit.delete', 'user.read', 'user.manage', 'audit.read',
   'document.read', 'document.edit', 'document.review', 'document.publish', 'wordlist.manage',
-  'catalogue.edit', 'catalogue.publish',
+  'catalogue.edit', 'catalogue.publish', 'calendar.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -43,7 +43,7 @@ type Reach = 'all' | 'government' | 'subtree' | 'unit';
 const GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
   sysadmin: {
     'unit.read': 'all', 'unit.create': 'all', 'unit.update': 'all', 'unit.delete': 'all', 'user.read': 'all', 'user.manage': 'all', 'audit.read': 'all',
-    'document.read': 'all', 'wordlist.manage': 'all', 'catalogue.edit': 'all', 'catalogue.publish': 'all',
+    'document.read': 'all', 'wordlist.manage': 'all', 'catalogue.edit': 'all', 'catalogue.publish': 'all', 'calendar.manage': 'all',
   },
   disclosure_office: {
     'unit.read': 'government', 'unit.create': 'government', 'unit.update': 'government', 'unit.delete': 'government',

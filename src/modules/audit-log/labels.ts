@@ -33,6 +33,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'catalogue.import': '导入目录表格',
   'catalogue.publish': '发布目录',
   'catalogue.domain_add': '新增领域',
+  'calendar.update': '修改节假日日历',
   'wordlist.add': '新增错敏词',
   'wordlist.remove': '删除错敏词',
 };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { as, Client, startServer, testDatabases, unitId, type TestServer } from '../../../test/helpers.js';
-import { addDays, beijingToday } from '../../platform/calendar/calendar.js';
+import { beijingToday } from '../../platform/calendar/calendar.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -51,12 +51,12 @@ for (const database of testDatabases()) {
       assert.equal(current.status, 200);
       assert.equal(current.body.items[0].level2, '义务教育招生政策');
 
-      // A document formed 40 days ago, linked to the 20-working-day item, published only today.
+      // A document formed on 2026-03-02, linked to the 20-working-day item (due 2026-03-30), published only today.
       const key = current.body.items[0].itemKey;
       const editor = await as(server, 'jyj.editor');
       const reviewer = await as(server, 'jyj.reviewer');
       const doc = await editor.post('/api/v1/documents', {
-        unitId: edu, title: '2026年义务教育招生政策', writtenDate: addDays(beijingToday(), -40), topic: '科技、教育', genre: '通知', summary: '招生政策', art20Item: 11,
+        unitId: edu, title: '2026年义务教育招生政策', writtenDate: '2026-03-02', topic: '科技、教育', genre: '通知', summary: '招生政策', art20Item: 11,
         disclosure: 'proactive', bodyText: '招生政策如下。', catalogueItemKeys: [key],
       });
       assert.equal(doc.status, 201, doc.text);
@@ -70,7 +70,8 @@ for (const database of testDatabases()) {
       const [late, vague] = watch.body.items;
       assert.equal(late.state, 'overdue');
       assert.equal(late.document.id, doc.body.id);
-      assert.equal(late.document.daysLate, 20);
+      assert.equal(late.document.due, '2026-03-30');
+      assert.equal(late.document.daysLate, Math.round((Date.parse(beijingToday()) - Date.parse('2026-03-30')) / 86_400_000));
       assert.equal(vague.state, 'never');
       const csv = await admin.get(`/api/v1/units/${edu}/catalogue-watch.csv`);
       assert.match(csv.text, /义务教育招生政策,.*逾期/);

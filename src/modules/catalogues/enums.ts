@@ -32,6 +32,6 @@ export const CATALOGUE_STATUSES = ['draft', 'published', 'superseded'] as const;
 export type CatalogueStatus = (typeof CATALOGUE_STATUSES)[number];
 export const CATALOGUE_STATUS_LABELS: Record<CatalogueStatus, string> = { draft: '编制中', published: '现行', superseded: '历史版本' };
 
-export const WATCH_STATES = ['on_time', 'due_soon', 'overdue', 'never', 'no_rule'] as const;
+export const WATCH_STATES = ['on_time', 'due_soon', 'overdue', 'never', 'no_rule', 'calendar_missing'] as const;
 export type WatchState = (typeof WATCH_STATES)[number];
-export const WATCH_LABELS: Record<WatchState, string> = { on_time: '按时公开', due_soon: '即将到期', overdue: '逾期', never: '尚未公开', no_rule: '时限未量化' };
+export const WATCH_LABELS: Record<WatchState, string> = { on_time: '按时公开', due_soon: '即将到期', overdue: '逾期', never: '尚未公开', no_rule: '时限未量化', calendar_missing: '缺节假日数据，无法计算' };

@@ -109,7 +109,7 @@ export function registerCatalogueRoutes(fastify: FastifyInstance, ctx: AppContex
   };
 
   app.get('/api/v1/units/:id/catalogue-watch', {
-    schema: { tags, summary: '目录事项公开时限监测', description: '按现行目录逐项判断：按时公开、即将到期、逾期、尚未公开。工作日日历启用前按自然日计算。', params: IdParams, response: { 200: z.object({ items: z.array(WatchRowDto) }), ...authErrors } },
+    schema: { tags, summary: '目录事项公开时限监测', description: '按现行目录逐项判断：按时公开、即将到期、逾期、尚未公开；工作日按节假日日历（含调休）计算，所需年份未录入时标为“缺节假日数据”。', params: IdParams, response: { 200: z.object({ items: z.array(WatchRowDto) }), ...authErrors } },
   }, async (req) => ({ items: (await watchFor(req, req.params.id)).rows }));
 
   app.get('/api/v1/units/:id/catalogue-watch.csv', {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { appendAudit } from '../../platform/audit/audit.js';
-import { beijingToday, calendarDayCounter, type WorkdayCalendar } from '../../platform/calendar/calendar.js';
+import { beijingToday, type WorkdayCalendar } from '../../platform/calendar/calendar.js';
+import { CalendarGapError, holidayCalendar, loadCalendar } from '../../platform/calendar/holidays.js';
 import { nowIso } from '../../platform/db/database.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import type { Database } from '../../schema.js';
@@ -163,7 +164,8 @@ export async function assertItemKeysOfUnit(db: Kysely<Database>, unitId: number,
 const beijingDate = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10) : null);
 
 /** 目录事项监测 for a unit's current catalogue. */
-export async function watchCatalogue(db: Kysely<Database>, unitId: number, today = beijingToday(), calendar: WorkdayCalendar = calendarDayCounter): Promise<WatchRowDto[]> {
+export async function watchCatalogue(db: Kysely<Database>, unitId: number, today = beijingToday(), calendar?: WorkdayCalendar): Promise<WatchRowDto[]> {
+  const workdays = calendar ?? holidayCalendar(await loadCalendar(db));
   const repo = catalogueRepository(db);
   const current = await repo.findByStatus(unitId, 'published');
   if (!current) return [];
@@ -174,8 +176,15 @@ export async function watchCatalogue(db: Kysely<Database>, unitId: number, today
       .filter((l) => l.item_key === i.item_key)
       .map((l) => ({ id: l.id, title: l.title, writtenDate: l.written_date, publishedDate: l.status === 'published' ? beijingDate(l.published_at) : null }));
     const rule = i.rule_kind ? { kind: i.rule_kind, amount: i.rule_amount ?? 0 } : null;
-    const row = watchItem(rule, docs, today, calendar);
-    return { itemId: i.id, itemKey: i.item_key, seq: i.seq, level1: i.level1, level2: i.level2, timeLimit: i.time_limit, ruleText: describeRule(rule), state: row.state, document: row.document ?? null };
+    const base = { itemId: i.id, itemKey: i.item_key, seq: i.seq, level1: i.level1, level2: i.level2, timeLimit: i.time_limit, ruleText: describeRule(rule) };
+    try {
+      const row = watchItem(rule, docs, today, workdays);
+      return { ...base, state: row.state, document: row.document ?? null };
+    } catch (err) {
+      // A due date in a year whose holiday arrangement is not entered yet: say so rather than guess.
+      if (err instanceof CalendarGapError) return { ...base, state: 'calendar_missing' as const, document: null };
+      throw err;
+    }
   });
 }
 

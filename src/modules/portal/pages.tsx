@@ -64,6 +64,9 @@ export function ColumnPage({ page, column }: { page: PageContext; column: (typeo
         <article>
           <h1>{column.title}</h1>
           <p>{column.summary}</p>
+          {column.slug === 'request' && (
+            <p>答复期限按工作日计算，可使用 <a href="/tools/deadline">工作日期限计算</a> 核对。各单位受理机构及联系方式见 <a href="/xxgk/guide">政府信息公开指南</a>。</p>
+          )}
           {column.slug === 'guide' ? (
             <p>各单位的政府信息公开工作机构及联系方式见 <a href="/xxgk/units">机构与公开指南</a>。</p>
           ) : (

@@ -15,6 +15,10 @@ import { listAttachments } from '../documents/attachments.js';
 import { DocumentList, DocumentPage, DomainPage, RulesPage, SearchPage, StatutoryIndexPage, StatutoryItemPage, type SearchView } from './document-pages.js';
 import { runSearch, SearchQuerySchema } from '../documents/search-routes.js';
 import { GuideIndexPage, GuidePage } from './guide-page.js';
+import { DeadlinePage, type DeadlineView } from './tools-page.js';
+import { deadline } from '../calendar/service.js';
+import { DeadlineQuery } from '../calendar/routes.js';
+import { AppError } from '../../platform/http/errors.js';
 import { CataloguePage } from './catalogue-page.js';
 import { catalogueRepository } from '../catalogues/repository.js';
 import { getCatalogue } from '../catalogues/service.js';
@@ -179,6 +183,25 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     }
     const view = { catalogue, versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, publishedAt: v.published_at })), documents: documentsByKey };
     return sendHtml(reply, renderPage(<CataloguePage page={pageContext(req)} unit={presentUnit(row)} view={view} />));
+  });
+
+  app.get('/tools/deadline', { schema: hide }, async (req, reply) => {
+    const query = req.query as Record<string, string>;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    let view: DeadlineView = { from: query.from || today, workdays: Number(query.workdays) || 20 };
+    if (query.from) {
+      const parsed = DeadlineQuery.safeParse(query);
+      if (!parsed.success) view = { ...view, error: '请输入有效的起算日和 1–200 之间的工作日数' };
+      else {
+        try {
+          view = { ...view, result: await deadline(ctx, parsed.data.from, parsed.data.workdays) };
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          view = { ...view, error: err.message };
+        }
+      }
+    }
+    return sendHtml(reply, renderPage(<DeadlinePage page={pageContext(req)} view={view} />));
   });
 
   app.get('/xxgk/rules', { schema: { ...hide, querystring: pageParam } }, async (req, reply) => {
