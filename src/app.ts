@@ -15,6 +15,7 @@ import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerAuthHook } from './modules/accounts/auth-hook.js';
 import { registerAuditLogRoutes } from './modules/audit-log/routes.js';
 import { registerCalendarRoutes } from './modules/calendar/routes.js';
+import { registerRequestRoutes } from './modules/requests/routes.js';
 import { registerCatalogueRoutes } from './modules/catalogues/routes.js';
 import { registerDocumentRoutes } from './modules/documents/routes.js';
 import { MAX_ATTACHMENT_BYTES } from './modules/documents/attachments.js';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerSearchRoutes(app, ctx);
   registerCatalogueRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
+  registerRequestRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   await registerAdminApp(app);

@@ -26,6 +26,8 @@ export interface Config {
   reviewSteps: number;
   /** Login attempts allowed per client IP per minute. */
   loginRateLimit: number;
+  /** SM4 key (32 hex characters) for applicants' personal data at rest. */
+  piiKey: string;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -44,6 +46,16 @@ function sessionSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/** Reads PII_KEY, or keeps a generated one in DATA_DIR (back it up: without it the data cannot be read). */
+function piiKey(env: NodeJS.ProcessEnv, dataDir: string): string {
+  if (env.PII_KEY) return env.PII_KEY;
+  const file = join(dataDir, 'pii-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = randomBytes(16).toString('hex');
+  writeFileSync(file, key + '\n', { mode: 0o600 });
+  return key;
 }
 
 function reviewSteps(value: string | undefined): number {
@@ -72,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexNoPattern: env.INDEX_NO_PATTERN || '{unitCode}/{yyyy}-{seq:05}',
     reviewSteps: reviewSteps(env.REVIEW_STEPS),
     loginRateLimit: Math.max(1, Number(env.LOGIN_RATE_LIMIT ?? 20) || 20),
+    piiKey: piiKey(env, dataDir),
   };
 }

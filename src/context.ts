@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { DialectName } from './platform/db/database.js';
 import type { SessionStore } from './platform/auth/sessions.js';
 import type { FileStore } from './platform/files/files.js';
+import type { PiiCipher } from './platform/crypto/pii.js';
 import type { Database } from './schema.js';
 
 /** What every module's routes are given: nothing is global. */
@@ -13,4 +14,6 @@ export interface AppContext {
   sessions: SessionStore;
   /** Uploaded files (attachments), under DATA_DIR/files. */
   files: FileStore;
+  /** SM4 encryption of applicants' personal data. */
+  pii: PiiCipher;
 }

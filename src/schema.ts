@@ -7,9 +7,10 @@ import { cataloguesMigration, type CatalogueTables } from './modules/catalogues/
 import { attachmentMigration, disclosureRuleMigration, documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
 import { documentSearchMigration, type SearchIndexTables } from './modules/documents/search.js';
 import { unitsMigration, type UnitTables } from './modules/units/schema.js';
+import { requestsMigration, type RequestTables } from './modules/requests/schema.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
-export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables {}
+export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables {}
 
 /** Migrations in the order they run; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0010_attachment': attachmentMigration,
   '0011_disclosure_rule': disclosureRuleMigration,
   '0012_calendar': calendarMigration,
+  '0013_request': requestsMigration,
 };

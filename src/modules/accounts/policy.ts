@@ -19,6 +19,7 @@ export const ACTIONS = [
   'unit.read', 'unit.create', 'unit.update', 'unit.delete', 'user.read', 'user.manage', 'audit.read',
   'document.read', 'document.edit', 'document.review', 'document.publish', 'wordlist.manage',
   'catalogue.edit', 'catalogue.publish', 'calendar.manage',
+  'request.read', 'request.handle', 'request.extend',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,6 +51,7 @@ const GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'user.read': 'government', 'user.manage': 'government', 'audit.read': 'government',
     'document.read': 'government', 'document.edit': 'government', 'document.review': 'government', 'document.publish': 'government',
     'wordlist.manage': 'government', 'catalogue.edit': 'government', 'catalogue.publish': 'government',
+    'request.read': 'government', 'request.handle': 'government', 'request.extend': 'government',
   },
   unit_admin: {
     'unit.read': 'unit', 'unit.update': 'unit', 'user.read': 'unit', 'user.manage': 'unit', 'audit.read': 'unit', 'document.read': 'unit',
@@ -57,8 +59,8 @@ const GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
   },
   editor: { 'unit.read': 'unit', 'document.read': 'unit', 'document.edit': 'unit', 'catalogue.edit': 'unit' },
   reviewer: { 'unit.read': 'unit', 'document.read': 'unit', 'document.review': 'unit', 'document.publish': 'unit' },
-  request_handler: { 'unit.read': 'unit', 'document.read': 'unit' },
-  leader: { 'unit.read': 'subtree', 'user.read': 'subtree', 'audit.read': 'subtree', 'document.read': 'subtree' },
+  request_handler: { 'unit.read': 'unit', 'document.read': 'unit', 'request.read': 'unit', 'request.handle': 'unit' },
+  leader: { 'unit.read': 'subtree', 'user.read': 'subtree', 'audit.read': 'subtree', 'document.read': 'subtree', 'request.read': 'subtree' },
 };
 
 function entryFor(actor: Actor, reach: Reach): ScopeEntry {

@@ -4,6 +4,7 @@ import { addWorkdays, CalendarGapError, loadCalendar, replaceYear, type Calendar
 import { AppError, badRequest, forbidden } from '../../platform/http/errors.js';
 import { can, type Actor } from '../accounts/policy.js';
 import { auditBy, type RequestInfo } from '../accounts/service.js';
+import { refreshOpenDues } from '../requests/service.js';
 
 /** The calendar's "no data for that year" as a client error with a stable code. */
 export function calendarError(err: unknown): never {
@@ -44,5 +45,6 @@ export async function saveYear(ctx: AppContext, actor: Actor, year: number, sour
     await replaceYear(trx, year, source, days, actor.displayName);
     await appendAudit(trx, { ...auditBy(actor), action: 'calendar.update', entityType: 'calendar_year', entityId: year, before: { days: before.length }, after: { source, days: days.length, off: days.filter((d) => d.kind === 'off').map((d) => d.day), work: days.filter((d) => d.kind === 'work').map((d) => d.day) }, ip: req.ip });
   });
-  // Open requests recompute their due dates from this table when the request module reads them.
+  // Open cases take their due dates from the new table at once.
+  await refreshOpenDues(ctx.db);
 }

@@ -65,11 +65,17 @@ export function ColumnPage({ page, column }: { page: PageContext; column: (typeo
           <h1>{column.title}</h1>
           <p>{column.summary}</p>
           {column.slug === 'request' && (
+            <ul class="cards">
+              <li class="card"><a href="/request/apply"><strong>网上申请</strong></a><p>填写申请表，提交后获得查询码。</p></li>
+              <li class="card"><a href="/request/track"><strong>进度查询</strong></a><p>凭查询码查询办理进度和答复期限。</p></li>
+            </ul>
+          )}
+          {column.slug === 'request' && (
             <p>答复期限按工作日计算，可使用 <a href="/tools/deadline">工作日期限计算</a> 核对。各单位受理机构及联系方式见 <a href="/xxgk/guide">政府信息公开指南</a>。</p>
           )}
           {column.slug === 'guide' ? (
             <p>各单位的政府信息公开工作机构及联系方式见 <a href="/xxgk/units">机构与公开指南</a>。</p>
-          ) : (
+          ) : column.slug === 'request' ? null : (
             <p class="notice">本栏目内容正在建设中，信息发布后将在此处列出。</p>
           )}
         </article>

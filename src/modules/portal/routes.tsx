@@ -16,6 +16,10 @@ import { DocumentList, DocumentPage, DomainPage, RulesPage, SearchPage, Statutor
 import { runSearch, SearchQuerySchema } from '../documents/search-routes.js';
 import { GuideIndexPage, GuidePage } from './guide-page.js';
 import { DeadlinePage, type DeadlineView } from './tools-page.js';
+import { ApplyPage, ReceiptPage, TrackPage, type TrackingView } from './request-pages.js';
+import { challengeProblem, createChallenge } from '../../platform/http/challenge.js';
+import { ApplicationSchema } from '../requests/dto.js';
+import { submitOnline, trackRequest } from '../requests/service.js';
 import { deadline } from '../calendar/service.js';
 import { DeadlineQuery } from '../calendar/routes.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -183,6 +187,56 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     }
     const view = { catalogue, versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, publishedAt: v.published_at })), documents: documentsByKey };
     return sendHtml(reply, renderPage(<CataloguePage page={pageContext(req)} unit={presentUnit(row)} view={view} />));
+  });
+
+  // 依申请公开: the online form, its receipt and the tracking page.
+  const requestUnits = async () => (await units.listAll())
+    .filter((u) => (u.kind === 'government' && u.level !== 'village') || (u.kind === 'department' && (u.level === 'city' || u.level === 'county')))
+    .map((u) => ({ id: u.id, name: u.name }));
+
+  app.get('/request/apply', { schema: hide }, async (req, reply) => {
+    const q = req.query as Record<string, string>;
+    const values = { unitId: q.unitId ?? '', applicantType: 'natural_person', idType: 'resident_id', preferredForm: 'electronic', delivery: 'email' };
+    return sendHtml(reply, renderPage(<ApplyPage page={pageContext(req)} units={await requestUnits()} values={values} errors={{}} challenge={createChallenge(ctx.config.sessionSecret)} />));
+  });
+
+  app.post('/request/apply', { schema: hide, config: { rateLimit: { max: 10, timeWindow: '1 hour' } } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    const values = Object.fromEntries(Object.entries(body).filter(([k]) => !['_csrf', 'challengeToken', 'challengeAnswer', 'website'].includes(k)).map(([k, v]) => [k, String(v)]));
+    const again = async (errors: Record<string, string>, formError?: string) =>
+      sendHtml(reply, renderPage(<ApplyPage page={pageContext(req)} units={await requestUnits()} values={values} errors={errors} challenge={createChallenge(ctx.config.sessionSecret)} {...(formError ? { formError } : {})} />), 400);
+    if (body.website) return again({}, '提交未通过验证，请重新填写');
+    const parsed = ApplicationSchema.safeParse(body);
+    const errors: Record<string, string> = {};
+    if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+    const challenge = challengeProblem(ctx.config.sessionSecret, body.challengeToken, body.challengeAnswer);
+    if (challenge) errors.challengeAnswer = challenge;
+    if (!parsed.success || challenge) return again(errors);
+    const code = await submitOnline(ctx, parsed.data, { ip: req.ip });
+    return reply.redirect(`/request/receipt/${code}`, 303);
+  });
+
+  app.get('/request/receipt/:code', { schema: { ...hide, params: z.object({ code: z.string().max(20) }) } }, async (req, reply) => {
+    try {
+      const r = await trackRequest(ctx, req.params.code);
+      return sendHtml(reply, renderPage(<ReceiptPage page={pageContext(req)} code={r.trackingCode} unitName={r.unitName} />));
+    } catch {
+      return sendHtml(reply, renderErrorPage(req, 404, '查询码不存在。'), 404);
+    }
+  });
+
+  app.get('/request/track', { schema: hide }, async (req, reply) => {
+    const code = String((req.query as Record<string, string>).code ?? '').trim().slice(0, 20);
+    let view: TrackingView = { code };
+    if (code) {
+      try {
+        view = { code, result: await trackRequest(ctx, code) };
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        view = { code, error: err.message };
+      }
+    }
+    return sendHtml(reply, renderPage(<TrackPage page={pageContext(req)} view={view} />));
   });
 
   app.get('/tools/deadline', { schema: hide }, async (req, reply) => {

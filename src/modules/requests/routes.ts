@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { challengeProblem, createChallenge } from '../../platform/http/challenge.js';
+import { AppError } from '../../platform/http/errors.js';
+import { authErrors, ErrorDto, IdParams, Pagination } from '../../platform/http/schemas.js';
+import { requireActor } from '../accounts/auth-hook.js';
+import { ApplicationSchema, ConsultBody, ConsultEndBody, DateBody, ExtendBody, RegistrationSchema, RequestDetail, RequestListItem, SupplementBody, TrackingDto } from './dto.js';
+import { REQUEST_STATUSES } from './enums.js';
+import * as requests from './service.js';
+
+const tags = ['依申请公开'];
+const info = (req: { ip: string }) => ({ ip: req.ip });
+/** Public submissions per address per hour. */
+export const SUBMIT_LIMIT = { max: 5, timeWindow: '1 hour' };
+
+export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const secret = ctx.config.sessionSecret;
+
+  app.get('/api/v1/public/requests/challenge', {
+    schema: { tags, summary: '申请前的人机验证题', description: '返回验证题和签名令牌；提交申请时带回 token 和答案 answer。', response: { 200: z.object({ token: z.string(), question: z.string() }) } },
+  }, async () => createChallenge(secret));
+
+  app.post('/api/v1/public/requests', {
+    config: { rateLimit: SUBMIT_LIMIT },
+    schema: {
+      tags, summary: '网上提交政府信息公开申请', description: '无需登录；返回查询码。收到申请之日为受理机关确认之日（条例第三十一条）。',
+      body: ApplicationSchema.and(z.object({ challengeToken: z.string(), challengeAnswer: z.string().max(4) })),
+      response: { 201: z.object({ trackingCode: z.string() }), 400: ErrorDto, 403: ErrorDto, 429: ErrorDto },
+    },
+  }, async (req, reply) => {
+    const problem = challengeProblem(secret, req.body.challengeToken, req.body.challengeAnswer);
+    if (problem) throw new AppError(400, 'challenge_failed', problem);
+    const code = await requests.submitOnline(ctx, req.body, info(req));
+    return reply.code(201).send({ trackingCode: code });
+  });
+
+  app.get('/api/v1/public/requests/:code', {
+    schema: { tags, summary: '凭查询码查询办理进度', description: '只返回状态和日期，不含任何个人信息。', params: z.object({ code: z.string().trim().min(6).max(20) }), response: { 200: TrackingDto, 400: ErrorDto, 404: ErrorDto } },
+  }, async (req) => requests.trackRequest(ctx, req.params.code));
+
+  app.get('/api/v1/requests', {
+    schema: {
+      tags, summary: '申请列表（工作人员）', description: '按答复期限排序；个人信息只显示遮蔽后的内容。',
+      querystring: Pagination.extend({ status: z.enum(REQUEST_STATUSES).optional(), unitId: z.coerce.number().int().positive().optional(), overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true') }),
+      response: { 200: z.object({ total: z.number(), items: z.array(RequestListItem) }), ...authErrors },
+    },
+  }, async (req) => requests.listRequests(ctx, requireActor(req), req.query));
+
+  app.post('/api/v1/requests', {
+    schema: { tags, summary: '登记申请（当面、邮寄、传真等）', body: RegistrationSchema, response: { 201: RequestDetail, ...authErrors } },
+  }, async (req, reply) => reply.code(201).send(await requests.registerRequest(ctx, requireActor(req), { ...req.body.application, channel: req.body.channel, submittedDate: req.body.submittedDate, signedDate: req.body.signedDate, confirmedDate: req.body.confirmedDate }, info(req))));
+
+  app.get('/api/v1/requests/:id', {
+    schema: { tags, summary: '申请详情（含期限说明）', description: '承办人员可见完整个人信息；其他有权查看者只见遮蔽内容。', params: IdParams, response: { 200: RequestDetail, ...authErrors } },
+  }, async (req) => requests.getRequest(ctx, requireActor(req), req.params.id));
+
+  const post = <B extends z.ZodType>(path: string, summary: string, body: B, handler: (actor: ReturnType<typeof requireActor>, id: number, b: z.infer<B>, ip: { ip: string }) => Promise<unknown>, description?: string) =>
+    app.post(`/api/v1/requests/:id/${path}`, {
+      schema: { tags, summary, ...(description ? { description } : {}), params: IdParams, body, response: { 200: RequestDetail, ...authErrors } },
+    }, async (req) => handler(requireActor(req), req.params.id, req.body as z.infer<B>, info(req)) as never);
+
+  post('confirm', '确认收到申请', DateBody, (a, id, b, r) => requests.confirmReceipt(ctx, a, id, b.date, r), '网上、传真、平常信函的申请，以双方确认之日为收到申请之日。');
+  post('supplement', '发出补正通知', SupplementBody, (a, id, b, r) => requests.requestSupplement(ctx, a, id, b, r), '应在收到申请之日起 7 个工作日内一次性告知；补正期间期限停止计算。');
+  post('supplement-received', '登记收到补正材料', DateBody, (a, id, b, r) => requests.supplementReceived(ctx, a, id, b.date, r), '答复期限自收到补正之日起重新计算。');
+  post('consult', '开始征求第三方或其他机关意见', ConsultBody, (a, id, b, r) => requests.startConsultation(ctx, a, id, b, r), '征求意见所需时间不计入答复期限。');
+  post('consult-end', '征求意见结束', ConsultEndBody, (a, id, b, r) => requests.endConsultation(ctx, a, id, b, r));
+  post('extend', '延长答复期限', ExtendBody, (a, id, b, r) => requests.extendDeadline(ctx, a, id, b, r), '经政府信息公开工作机构负责人同意，只能延长一次，最长 20 个工作日。');
+  post('notes', '添加办理备注', z.object({ text: z.string().trim().min(1).max(2000) }), (a, id, b, r) => requests.addNote(ctx, a, id, b.text, r));
+}
