@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { seriousAxeViolations, useServerAndBrowser } from './browser.js';
+import { adminLogin, seriousAxeViolations, useServerAndBrowser } from './browser.js';
 import { as, unitId } from './helpers.js';
 
 describe('disclosure on request in Chromium', () => {
@@ -54,5 +54,33 @@ describe('disclosure on request in Chromium', () => {
       await withJs.goto(t.server.baseUrl + path);
       assert.deepEqual(await seriousAxeViolations(withJs), [], path);
     }
+  });
+
+  it('a handler registers a letter, asks for a supplement and receives it, with the due date explained', async () => {
+    const page = await t.browser.newPage({ viewport: { width: 1366, height: 1000 } });
+    await adminLogin(page, t.server.baseUrl, 'jyj.handler');
+    await page.getByRole('link', { name: '依申请公开' }).click();
+    await page.getByRole('button', { name: '登记申请' }).click();
+    await page.getByLabel('递交/收到日期').fill('2026-09-01');
+    await page.getByLabel('姓名或名称').fill('赵六');
+    await page.getByLabel('证件号码').fill('11010519491231002X');
+    await page.getByLabel('联系电话').fill('13905981234');
+    await page.getByLabel('所需信息').fill('某学校2026年招生计划的批复文件');
+    await page.getByRole('button', { name: /登\s*记/ }).click();
+    await page.getByText('答复期限：2026-09-29').waitFor();
+    assert.ok(await page.getByText('11010519491231002X').isVisible(), 'the handler sees the full number');
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.getByRole('button', { name: '补正通知' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('日期').fill('2026-09-03');
+    await dialog.getByLabel('补正期限').fill('2026-09-18');
+    await dialog.getByLabel('需补正的内容（一次性列明）').fill('请写明学校名称。');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('答复期限：暂未计算').waitFor();
+    await page.getByRole('button', { name: '收到补正' }).click();
+    await page.getByRole('dialog').getByLabel('日期').fill('2026-09-21');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('答复期限：2026-10-26').waitFor();
+    assert.ok(await page.getByText('收到补正材料，答复期限自次日重新计算').first().isVisible());
   });
 });

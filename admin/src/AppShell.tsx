@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, OrderedListOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileSearchOutlined, FileTextOutlined, OrderedListOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setUnauthorizedHandler, type Action, type Me } from './api';
@@ -14,6 +14,7 @@ const PasswordPage = lazy(() => import('./pages/PasswordPage'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
 const CataloguesPage = lazy(() => import('./pages/CataloguesPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
+const RequestsPage = lazy(() => import('./pages/RequestsPage'));
 
 interface Screen {
   path: string;
@@ -26,6 +27,7 @@ interface Screen {
 const SCREENS: Screen[] = [
   { path: '/admin', label: '工作台', icon: <HomeOutlined />, render: (me) => <HomePage me={me} /> },
   { path: '/admin/documents', label: '政府信息', icon: <FileTextOutlined />, needs: 'document.read', render: (me, _r, path) => <DocumentsPage me={me} path={path} /> },
+  { path: '/admin/requests', label: '依申请公开', icon: <FileSearchOutlined />, needs: 'request.read', render: (me, _r, path) => <RequestsPage me={me} path={path} /> },
   { path: '/admin/catalogues', label: '标准目录', icon: <OrderedListOutlined />, needs: 'document.read', render: (me) => <CataloguesPage me={me} /> },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, needs: 'unit.read', render: (me) => <UnitsPage me={me} /> },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, needs: 'user.read', render: (me) => <UsersPage me={me} /> },
