@@ -8,9 +8,10 @@ import { attachmentMigration, disclosureRuleMigration, documentReassessmentMigra
 import { documentSearchMigration, type SearchIndexTables } from './modules/documents/search.js';
 import { unitsMigration, type UnitTables } from './modules/units/schema.js';
 import { requestsMigration, type RequestTables } from './modules/requests/schema.js';
+import { replyMigration, type ReplyTables } from './modules/requests/reply-schema.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
-export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables {}
+export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables {}
 
 /** Migrations in the order they run; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0011_disclosure_rule': disclosureRuleMigration,
   '0012_calendar': calendarMigration,
   '0013_request': requestsMigration,
+  '0014_request_reply': replyMigration,
 };

@@ -43,6 +43,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'request.consult_ended': '征求意见结束',
   'request.extended': '延长答复期限',
   'request.note': '办理备注',
+  'request.replied': '作出答复',
+  'request.delivered': '送达答复',
+  'request.archived': '归档',
   'wordlist.add': '新增错敏词',
   'wordlist.remove': '删除错敏词',
 };

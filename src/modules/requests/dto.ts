@@ -44,6 +44,7 @@ export const RequestDetail = RequestListItem.omit({ description: true }).extend(
   contactPerson: z.string().nullable(), description: z.string(), docNo: z.string().nullable(), preferredForm: z.string(), delivery: z.string(), submittedDate: z.string(),
   supplementNoticeDue: z.string().nullable(), clockState: z.string(), explanation: z.array(z.string()), calendarMissing: z.string().nullable(), personalDataVisible: z.boolean(),
   events: z.array(z.object({ kind: z.string(), label: z.string(), date: z.string(), data: z.record(z.string(), z.unknown()), actorName: z.string(), at: z.string() })),
+  reply: z.object({ outcome: z.string(), date: z.string(), referenceNo: z.string() }).nullable(),
 });
 
 export const TrackingDto = z.object({

@@ -9,6 +9,8 @@ import { requireActor } from '../accounts/auth-hook.js';
 import { ApplicationSchema, ConsultBody, ConsultEndBody, DateBody, ExtendBody, RegistrationSchema, RequestDetail, RequestListItem, SupplementBody, TrackingDto } from './dto.js';
 import { REQUEST_STATUSES } from './enums.js';
 import * as requests from './service.js';
+import * as replies from './replies.js';
+import { OUTCOME_CODES } from './outcomes.js';
 
 const tags = ['依申请公开'];
 const info = (req: { ip: string }) => ({ ip: req.ip });
@@ -68,5 +70,24 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext)
   post('consult', '开始征求第三方或其他机关意见', ConsultBody, (a, id, b, r) => requests.startConsultation(ctx, a, id, b, r), '征求意见所需时间不计入答复期限。');
   post('consult-end', '征求意见结束', ConsultEndBody, (a, id, b, r) => requests.endConsultation(ctx, a, id, b, r));
   post('extend', '延长答复期限', ExtendBody, (a, id, b, r) => requests.extendDeadline(ctx, a, id, b, r), '经政府信息公开工作机构负责人同意，只能延长一次，最长 20 个工作日。');
+  post('reply', '作出答复', z.object({
+    outcome: z.enum(OUTCOME_CODES).describe('答复类型（对应年度报告表三第 3–23 行）'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    reasons: z.string().trim().max(2000).nullish().transform((v) => v || null), provision: z.string().trim().max(1000).nullish().transform((v) => v || null),
+    competentBody: z.string().trim().max(200).nullish().transform((v) => v || null),
+  }), (a, id, b, r) => replies.replyToRequest(ctx, a, id, b, r), '每件申请只计一种办理结果；不予公开、部分公开须写明理由。');
+  post('deliver', '登记送达', z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), method: z.enum(['in_person', 'post', 'email', 'online']), detail: z.string().trim().max(200).nullish().transform((v) => v || null) }),
+    (a, id, b, r) => replies.deliverReply(ctx, a, id, b, r), '送达方式：当面（签收）、邮寄（填写邮件号）、电子邮件、网上。');
+  post('archive', '归档', DateBody, (a, id, b, r) => replies.archiveRequest(ctx, a, id, b.date, r), '归档后申请只读，保留全部办理记录。');
+
+  for (const [ext, type] of [['pdf', 'application/pdf'], ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']] as const) {
+    app.get(`/api/v1/requests/:id/reply.${ext}`, {
+      schema: { tags, summary: `答复书（${ext.toUpperCase()}）`, description: '公文格式的答复书或告知书，含申请人、收到日期、申请内容、决定、依据条款和救济途径。', params: IdParams },
+    }, async (req, reply) => {
+      const actor = requireActor(req);
+      const { doc, data } = ext === 'pdf' ? await replies.replyPdf(ctx, actor, req.params.id) : await replies.replyWord(ctx, actor, req.params.id);
+      return reply.header('content-type', type).header('content-disposition', `attachment; filename="reply.${ext}"; filename*=UTF-8''${encodeURIComponent(`${doc.title}-${doc.referenceNo}`)}.${ext}`).send(data);
+    });
+  }
+
   post('notes', '添加办理备注', z.object({ text: z.string().trim().min(1).max(2000) }), (a, id, b, r) => requests.addNote(ctx, a, id, b.text, r));
 }

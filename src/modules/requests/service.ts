@@ -39,6 +39,7 @@ export interface ApplicationInput {
 export const EVENT_LABELS: Record<string, string> = {
   submitted: '提交申请', registered: '登记申请', receipt: '确认收到申请', supplement_requested: '发出补正通知', supplement_received: '收到补正材料',
   consult_started: '征求意见（期限暂停）', consult_ended: '征求意见结束', extended: '延长答复期限', note: '办理备注',
+  replied: '作出答复', delivered: '送达答复', archived: '归档',
 };
 
 const PUBLIC_EVENTS = new Set(['submitted', 'registered', 'receipt', 'supplement_requested', 'supplement_received', 'consult_started', 'consult_ended', 'extended']);
@@ -188,7 +189,7 @@ export const extendDeadline = (ctx: AppContext, actor: Actor, id: number, v: { d
   });
 
 export const addNote = (ctx: AppContext, actor: Actor, id: number, text: string, req: RequestInfo) =>
-  step(ctx, actor, id, 'request.handle', ['awaiting_confirmation', 'processing', 'supplement', 'consulting'], '已办结的申请不能再添加备注', 'note', beijingToday(), { text }, null, req);
+  step(ctx, actor, id, 'request.handle', ['awaiting_confirmation', 'processing', 'supplement', 'consulting', 'replied', 'delivered'], '已归档的申请不能再添加备注', 'note', beijingToday(), { text }, null, req);
 
 /** A case for staff: personal data in full only for those who handle it, masked for readers (领导). */
 export async function getRequest(ctx: AppContext, actor: Actor, id: number) {
@@ -196,7 +197,9 @@ export async function getRequest(ctx: AppContext, actor: Actor, id: number) {
   const handler = can(actor, 'request.handle', row.unit_path);
   const clock = await clockOf(ctx.db, id);
   const events = await ctx.db.selectFrom('request_event').selectAll().where('request_id', '=', id).orderBy('id').execute();
+  const reply = await ctx.db.selectFrom('request_reply').selectAll().where('request_id', '=', id).executeTakeFirst();
   return {
+    reply: reply ? { outcome: reply.outcome, date: reply.reply_date, referenceNo: reply.reference_no } : null,
     id: row.id, trackingCode: row.tracking_code, unitId: row.unit_id, unitName: row.unit_name, status: row.status, statusLabel: REQUEST_STATUS_LABELS[row.status],
     applicantType: row.applicant_type, applicantName: handler ? row.applicant_name : maskName(row.applicant_name)!, idType: row.id_type,
     idNumber: handler ? ctx.pii.decrypt(row.id_number_enc) : row.id_number_mask, phone: handler ? ctx.pii.decrypt(row.phone_enc) : row.phone_mask,
@@ -239,7 +242,9 @@ export async function trackRequest(ctx: AppContext, code: string) {
     submittedDate: row.submitted_date, receiptDate: row.receipt_date, due: clock.due,
     events: events.map((e) => {
       const d = JSON.parse(e.data) as Record<string, unknown>;
-      const detail = e.kind === 'supplement_requested' ? `请于 ${String(d.deadline)} 前补正：${String(d.items)}` : e.kind === 'extended' ? `延长 ${String(d.workdays)} 个工作日` : null;
+      const detail = e.kind === 'supplement_requested' ? `请于 ${String(d.deadline)} 前补正：${String(d.items)}`
+        : e.kind === 'extended' ? `延长 ${String(d.workdays)} 个工作日`
+        : e.kind === 'replied' || e.kind === 'delivered' ? String(d.label) : null;
       return { date: e.date, label: EVENT_LABELS[e.kind] ?? e.kind, detail };
     }),
   };

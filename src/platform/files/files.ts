@@ -44,6 +44,23 @@ export function sniffFile(data: Buffer, fileName: string): FileKind | null {
 }
 
 /**
+ * CJK radicals that PDF fonts map glyphs to (U+2E80 block, which NFKC leaves alone) → the ideographs
+ * people type. NFKC itself folds the Kangxi radicals (U+2F00 block).
+ */
+const RADICALS: Record<string, string> = {
+  '\u2E8C': '小', '\u2E8D': '小', '\u2E95': '彐', '\u2E9C': '日', '\u2EA0': '民', '\u2EA4': '爫', '\u2EA8': '犭', '\u2EAB': '罒', '\u2EAE': '竹', '\u2EB3': '罒',
+  '\u2EB7': '羊', '\u2EBB': '聿', '\u2EC4': '西', '\u2EC5': '见', '\u2EC6': '角', '\u2EC8': '讠', '\u2ECB': '车', '\u2ECF': '阝', '\u2ED0': '钅', '\u2ED3': '长',
+  '\u2ED4': '门', '\u2ED6': '阝', '\u2ED8': '青', '\u2EDA': '页', '\u2EDB': '风', '\u2EDC': '飞', '\u2EDD': '食', '\u2EDF': '饣', '\u2EE0': '饣', '\u2EE2': '马',
+  '\u2EE3': '骨', '\u2EE4': '鬼', '\u2EE5': '鱼', '\u2EE6': '鸟', '\u2EE7': '卤', '\u2EE8': '麦', '\u2EE9': '黄', '\u2EEA': '黾', '\u2EEB': '斉', '\u2EEC': '齐',
+  '\u2EED': '歯', '\u2EEE': '齿', '\u2EEF': '竜', '\u2EF0': '龙', '\u2EF2': '亀', '\u2EF3': '龟',
+};
+
+/** Text as people would type it: compatibility forms folded, radicals replaced by their ideographs. */
+export function normalizeCjk(text: string): string {
+  return text.normalize('NFKC').replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS[c] ?? c);
+}
+
+/**
  * Searchable text of a PDF or Word file; other kinds have none. NFKC folds the CJK radical code points
  * some PDF fonts emit (⽂ → 文) so that search finds them.
  */
@@ -53,12 +70,12 @@ export async function extractText(data: Buffer, kind: FileKind): Promise<string>
       const parser = new PDFParse({ data: new Uint8Array(data) });
       try {
         const { text } = await parser.getText();
-        return text.replace(/^-- \d+ of \d+ --$/gm, '').normalize('NFKC').replace(/\n{3,}/g, '\n\n').trim();
+        return normalizeCjk(text.replace(/^-- \d+ of \d+ --$/gm, '')).replace(/\n{3,}/g, '\n\n').trim();
       } finally {
         await parser.destroy();
       }
     }
-    if (kind === 'docx') return (await mammoth.extractRawText({ buffer: data })).value.normalize('NFKC').trim();
+    if (kind === 'docx') return normalizeCjk((await mammoth.extractRawText({ buffer: data })).value).trim();
   } catch {
     // An unreadable file is still stored; it just adds nothing to search.
   }

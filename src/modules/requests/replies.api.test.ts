@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import JSZip from 'jszip';
+import { PDFParse } from 'pdf-parse';
+import { as, Client, startServer, unitId, type TestServer } from '../../../test/helpers.js';
+import { normalizeCjk } from '../../platform/files/files.js';
+import { OUTCOMES, REMEDIES } from './outcomes.js';
+
+const pdfText = async (data: Buffer) => {
+  const parser = new PDFParse({ data: new Uint8Array(data) });
+  try {
+    return normalizeCjk((await parser.getText()).text).replace(/\s+/g, '');
+  } finally {
+    await parser.destroy();
+  }
+};
+const docxText = async (data: Buffer) => {
+  const xml = await (await JSZip.loadAsync(data)).file('word/document.xml')!.async('string');
+  return xml.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+};
+const compact = (s: string) => normalizeCjk(s).replace(/\s+/g, '');
+
+describe('replies', () => {
+  let server: TestServer;
+  let edu: number;
+  before(async () => {
+    server = await startServer();
+    edu = await unitId(server, '三明市教育局');
+  });
+  after(() => server.close());
+
+  const application = () => ({ unitId: edu, applicantType: 'natural_person', applicantName: '钱七', idType: 'resident_id', idNumber: '11010519491231002X', phone: '13905981234', description: '2026年某校招生计划批复', preferredForm: 'electronic', delivery: 'email' });
+
+  it('renders every reply type as PDF and DOCX with the applicant, decision, article and remedies', async () => {
+    const handler = await as(server, 'jyj.handler');
+    for (const outcome of OUTCOMES) {
+      const { body } = await handler.post('/api/v1/requests', { application: application(), channel: 'in_person', submittedDate: '2026-03-02' });
+      const replied = await handler.post(`/api/v1/requests/${body.id}/reply`, {
+        outcome: outcome.code, date: '2026-03-20', reasons: ['不予公开', '部分公开'].includes(outcome.group) ? '涉及未公开的内部讨论内容' : null,
+        competentBody: outcome.code === 'unavailable_not_held' ? '三明市发展和改革委员会' : null,
+      });
+      assert.equal(replied.status, 200, `${outcome.code}: ${replied.text}`);
+      assert.equal(replied.body.reply.outcome, outcome.code);
+      const docx = await handler.get(`/api/v1/requests/${body.id}/reply.docx`);
+      const pdf = await handler.get(`/api/v1/requests/${body.id}/reply.pdf`);
+      assert.equal(pdf.status, 200, outcome.code);
+      for (const [kind, text] of [['docx', compact(await docxText(docx.bytes))], ['pdf', await pdfText(pdf.bytes)]] as const) {
+        for (const needle of ['钱七', outcome.decision, outcome.article, REMEDIES, '2026年3月2日']) {
+          assert.ok(text.includes(compact(needle)), `${outcome.code} ${kind} lacks: ${needle}`);
+        }
+      }
+    }
+  });
+
+  it('requires reasons for refusals, then delivers and archives read-only; the applicant sees each step', async () => {
+    const handler = await as(server, 'jyj.handler');
+    const { body } = await handler.post('/api/v1/requests', { application: application(), channel: 'in_person', submittedDate: '2026-03-02' });
+    const noReason = await handler.post(`/api/v1/requests/${body.id}/reply`, { outcome: 'withhold_process', date: '2026-03-10' });
+    assert.equal(noReason.status, 400);
+    assert.equal(noReason.body.code, 'reasons_required');
+    await handler.post(`/api/v1/requests/${body.id}/reply`, { outcome: 'partial', date: '2026-03-10', reasons: '部分内容涉及个人隐私' });
+    assert.equal((await handler.post(`/api/v1/requests/${body.id}/reply`, { outcome: 'disclose', date: '2026-03-11' })).status, 409, 'one outcome per case');
+    assert.equal((await handler.post(`/api/v1/requests/${body.id}/archive`, { date: '2026-03-12' })).status, 409, 'deliver first');
+    await handler.post(`/api/v1/requests/${body.id}/deliver`, { date: '2026-03-11', method: 'post', detail: '挂号信 XA123456789CN' });
+    const archived = await handler.post(`/api/v1/requests/${body.id}/archive`, { date: '2026-03-12' });
+    assert.equal(archived.body.status, 'archived');
+    assert.equal((await handler.post(`/api/v1/requests/${body.id}/notes`, { text: '归档后备注' })).status, 409);
+    const track = await new Client(server.baseUrl).get(`/api/v1/public/requests/${body.trackingCode}`);
+    const labels = track.body.events.map((e: { label: string; detail: string | null }) => `${e.label}${e.detail ? `：${e.detail}` : ''}`);
+    assert.deepEqual(labels.slice(-3), ['作出答复：部分公开：（二）部分公开', '送达答复：邮寄送达', '归档']);
+    const other = await as(server, 'fgw.editor');
+    assert.equal((await other.get(`/api/v1/requests/${body.id}/reply.docx`)).status, 403);
+  });
+});

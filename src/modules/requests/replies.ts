@@ -1,0 +1,102 @@
+import type { AppContext } from '../../context.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { nowIso } from '../../platform/db/database.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
+import { htmlToPdf } from '../../platform/pdf/pdf.js';
+import { can, type Actor } from '../accounts/policy.js';
+import { auditBy, type RequestInfo } from '../accounts/service.js';
+import { REQUEST_STATUS_LABELS } from './enums.js';
+import { outcomeOf } from './outcomes.js';
+import { composeReply, replyDocx, replyHtml, type ReplyDocument } from './reply-document.js';
+import { getRequest } from './service.js';
+
+export interface ReplyInput {
+  outcome: string;
+  date: string;
+  reasons: string | null;
+  provision: string | null;
+  competentBody: string | null;
+}
+
+async function caseFor(ctx: AppContext, actor: Actor, id: number) {
+  const row = await ctx.db.selectFrom('disclosure_request').innerJoin('unit', 'unit.id', 'disclosure_request.unit_id')
+    .selectAll('disclosure_request').select(['unit.name as unit_name', 'unit.path as unit_path']).where('disclosure_request.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('申请');
+  if (!can(actor, 'request.handle', row.unit_path)) throw forbidden('您无权办理其他单位的申请');
+  return row;
+}
+
+/** 答复: records exactly one annual-report outcome; refusals must give reasons, "not ours" names the competent body. */
+export async function replyToRequest(ctx: AppContext, actor: Actor, id: number, input: ReplyInput, req: RequestInfo) {
+  const row = await caseFor(ctx, actor, id);
+  if (!['processing', 'consulting', 'supplement'].includes(row.status)) throw conflict('invalid_status', `该申请当前不能答复（${REQUEST_STATUS_LABELS[row.status]}）`);
+  const outcome = outcomeOf(input.outcome);
+  if (!outcome) throw badRequest('unknown_outcome', '答复类型不正确');
+  if (!row.receipt_date) throw conflict('not_received', '尚未确认收到申请，不能答复');
+  if (input.date < row.receipt_date) throw badRequest('date_before_receipt', '答复日期不能早于收到申请之日');
+  if (['不予公开', '部分公开'].includes(outcome.group) && !input.reasons) throw badRequest('reasons_required', '不予公开或部分公开须写明理由（条例第三十六条第（三）项、第三十七条）');
+  if (outcome.code === 'unavailable_not_held' && !input.competentBody && !input.reasons) throw badRequest('competent_body_required', '本机关不掌握的信息，请写明负责公开的机关或检索情况');
+  const seq = (await ctx.db.selectFrom('request_reply').innerJoin('disclosure_request', 'disclosure_request.id', 'request_reply.request_id')
+    .select((eb) => eb.fn.countAll<number>().as('n')).where('disclosure_request.unit_id', '=', row.unit_id).where('request_reply.reply_date', '>=', `${input.date.slice(0, 4)}-01-01`).executeTakeFirstOrThrow()).n + 1;
+  const referenceNo = `${row.unit_name}依申请公开〔${input.date.slice(0, 4)}〕${seq}号`;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('request_reply').values({ request_id: id, outcome: outcome.code, reply_date: input.date, reference_no: referenceNo, reasons: input.reasons, provision: input.provision, competent_body: input.competentBody, actor_name: actor.displayName, created_at: nowIso() }).execute();
+    await trx.updateTable('disclosure_request').set({ status: 'replied', updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.insertInto('request_event').values({ request_id: id, kind: 'replied', date: input.date, data: JSON.stringify({ outcome: outcome.code, label: `${outcome.group}：${outcome.label}` }), public: 1, actor_name: actor.displayName, at: nowIso() }).execute();
+    await appendAudit(trx, { ...auditBy(actor), unitId: row.unit_id, action: 'request.replied', entityType: 'request', entityId: id, before: { status: row.status }, after: { outcome: outcome.code, date: input.date, referenceNo }, ip: req.ip });
+  });
+  return getRequest(ctx, actor, id);
+}
+
+/** The reply as a document, for the handler (PDF or DOCX). */
+export async function replyDocument(ctx: AppContext, actor: Actor, id: number): Promise<ReplyDocument> {
+  const row = await caseFor(ctx, actor, id);
+  const reply = await ctx.db.selectFrom('request_reply').selectAll().where('request_id', '=', id).executeTakeFirst();
+  if (!reply) throw notFound('答复');
+  const supplement = await ctx.db.selectFrom('request_event').select('date').where('request_id', '=', id).where('kind', '=', 'supplement_received').orderBy('id', 'desc').executeTakeFirst();
+  return composeReply({
+    unitName: row.unit_name, applicantName: row.applicant_name, receiptDate: row.receipt_date!, supplementDate: supplement?.date ?? null, description: row.description,
+    outcome: outcomeOf(reply.outcome)!, reasons: reply.reasons, provision: reply.provision, competentBody: reply.competent_body, replyDate: reply.reply_date, referenceNo: reply.reference_no,
+  });
+}
+
+export async function replyPdf(ctx: AppContext, actor: Actor, id: number) {
+  const doc = await replyDocument(ctx, actor, id);
+  try {
+    return { doc, data: await htmlToPdf(replyHtml(doc)) };
+  } catch {
+    throw new AppError(503, 'pdf_unavailable', '服务器未安装 PDF 生成所需的 Chromium，请下载 Word 版本');
+  }
+}
+
+export async function replyWord(ctx: AppContext, actor: Actor, id: number) {
+  const doc = await replyDocument(ctx, actor, id);
+  return { doc, data: await replyDocx(doc) };
+}
+
+const METHODS: Record<string, string> = { in_person: '当面送达（签收）', post: '邮寄送达', email: '电子邮件送达', online: '网上送达' };
+
+/** 送达: how and when the reply reached the applicant. */
+export async function deliverReply(ctx: AppContext, actor: Actor, id: number, v: { date: string; method: string; detail: string | null }, req: RequestInfo) {
+  const row = await caseFor(ctx, actor, id);
+  if (row.status !== 'replied') throw conflict('invalid_status', '只有已答复的申请可以登记送达');
+  if (!METHODS[v.method]) throw badRequest('unknown_method', '送达方式不正确');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('disclosure_request').set({ status: 'delivered', updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.insertInto('request_event').values({ request_id: id, kind: 'delivered', date: v.date, data: JSON.stringify({ method: v.method, label: METHODS[v.method], detail: v.detail }), public: 1, actor_name: actor.displayName, at: nowIso() }).execute();
+    await appendAudit(trx, { ...auditBy(actor), unitId: row.unit_id, action: 'request.delivered', entityType: 'request', entityId: id, after: { date: v.date, method: v.method }, ip: req.ip });
+  });
+  return getRequest(ctx, actor, id);
+}
+
+/** 归档: the case becomes read-only with its whole history. */
+export async function archiveRequest(ctx: AppContext, actor: Actor, id: number, date: string, req: RequestInfo) {
+  const row = await caseFor(ctx, actor, id);
+  if (!['delivered', 'closed'].includes(row.status)) throw conflict('invalid_status', '送达后才能归档');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('disclosure_request').set({ status: 'archived', updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.insertInto('request_event').values({ request_id: id, kind: 'archived', date, data: '{}', public: 1, actor_name: actor.displayName, at: nowIso() }).execute();
+    await appendAudit(trx, { ...auditBy(actor), unitId: row.unit_id, action: 'request.archived', entityType: 'request', entityId: id, after: { date }, ip: req.ip });
+  });
+  return getRequest(ctx, actor, id);
+}

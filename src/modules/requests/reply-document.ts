@@ -1,0 +1,96 @@
+import JSZip from 'jszip';
+import { REMEDIES, type Outcome } from './outcomes.js';
+
+/** A reply (答复书/告知书) as paragraphs: the one source for the PDF, the DOCX and the staff preview. */
+export interface ReplyDocument {
+  title: string;
+  referenceNo: string;
+  addressee: string;
+  paragraphs: string[];
+  issuer: string;
+  date: string;
+}
+
+export interface ReplyFacts {
+  unitName: string;
+  applicantName: string;
+  receiptDate: string;
+  supplementDate: string | null;
+  description: string;
+  outcome: Outcome;
+  reasons: string | null;
+  provision: string | null;
+  competentBody: string | null;
+  replyDate: string;
+  referenceNo: string;
+}
+
+/** "2026-10-26" → "2026年10月26日" as official documents write dates. */
+export const chineseDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+export function composeReply(f: ReplyFacts): ReplyDocument {
+  const notice = ['不予处理', '其他处理'].includes(f.outcome.group);
+  const paragraphs = [
+    `本机关于${chineseDate(f.receiptDate)}收到您提出的政府信息公开申请${f.supplementDate ? `，并于${chineseDate(f.supplementDate)}收到补正材料` : ''}，您申请获取：“${f.description}”。`,
+    `经审查，${f.outcome.decision}${f.reasons ? `理由：${f.reasons}` : ''}`,
+    `依据${f.outcome.article}的规定，特此${notice ? '告知' : '答复'}。`,
+  ];
+  if (f.outcome.provides) paragraphs.push(f.provision ?? '相关政府信息随本答复书一并提供。');
+  if (f.competentBody) paragraphs.push(`经了解，该政府信息的公开机关为${f.competentBody}，您可以向其提出申请。`);
+  paragraphs.push(REMEDIES);
+  return {
+    title: notice ? '政府信息公开申请告知书' : '政府信息公开申请答复书',
+    referenceNo: f.referenceNo,
+    addressee: `${f.applicantName}：`,
+    paragraphs,
+    issuer: f.unitName,
+    date: chineseDate(f.replyDate),
+  };
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Official-document layout (after GB/T 9704): A4, title 22 pt, body 16 pt serif with two-character
+ * indents, issuer and date at the right.
+ */
+export function replyHtml(doc: ReplyDocument): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(doc.title)}</title><style>
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+body { font-family: "Noto Serif CJK SC", "SimSun", serif; font-size: 16pt; line-height: 28pt; color: #000; }
+h1 { font-size: 22pt; text-align: center; font-weight: 700; margin: 0 0 12pt; line-height: 1.4; }
+.ref { text-align: center; margin: 0 0 24pt; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+p.addressee { text-indent: 0; }
+.sign { text-align: right; margin-top: 36pt; }
+.sign p { text-indent: 0; text-align: right; }
+</style></head><body>
+<h1>${escape(doc.title)}</h1>
+<div class="ref">${escape(doc.referenceNo)}</div>
+<p class="addressee">${escape(doc.addressee)}</p>
+${doc.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+<div class="sign"><p>${escape(doc.issuer)}</p><p>${escape(doc.date)}</p></div>
+</body></html>`;
+}
+
+/** A Word document of the reply (Office Open XML written directly: no template file needed). */
+export async function replyDocx(doc: ReplyDocument): Promise<Buffer> {
+  const run = (text: string, size: number, bold = false) =>
+    `<w:r><w:rPr><w:rFonts w:ascii="FangSong" w:eastAsia="仿宋" w:hAnsi="FangSong"/>${bold ? '<w:b/>' : ''}<w:sz w:val="${size * 2}"/></w:rPr><w:t xml:space="preserve">${escape(text)}</w:t></w:r>`;
+  const para = (text: string, opts: { align?: 'center' | 'right' | 'both'; indent?: boolean; size?: number; bold?: boolean } = {}) =>
+    `<w:p><w:pPr>${opts.align ? `<w:jc w:val="${opts.align}"/>` : ''}${opts.indent ? '<w:ind w:firstLineChars="200" w:firstLine="640"/>' : ''}<w:spacing w:line="560" w:lineRule="exact"/></w:pPr>${run(text, opts.size ?? 16, opts.bold)}</w:p>`;
+  const body = [
+    para(doc.title, { align: 'center', size: 22, bold: true }),
+    para(doc.referenceNo, { align: 'center' }),
+    para(doc.addressee),
+    ...doc.paragraphs.map((p) => para(p, { indent: true, align: 'both' })),
+    para(''),
+    para(doc.issuer, { align: 'right' }),
+    para(doc.date, { align: 'right' }),
+  ].join('');
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>`);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
