@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError, type Me } from '../api';
 import type { z } from 'zod';
 import type { RequestDetail as RequestDetailSchema, RequestListItem as RequestListItemSchema } from '../../../src/modules/requests/dto';
+import { OUTCOMES } from '../../../src/modules/requests/outcomes';
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, FORM_LABELS, ID_TYPE_LABELS, REQUEST_STATUS_LABELS, type RequestStatus } from '../../../src/modules/requests/enums';
 import { navigate } from '../router';
 import { buildTree, useUnits } from '../units';
@@ -41,8 +42,9 @@ function RequestList({ me }: { me: Me }) {
 function RequestView({ me, id }: { me: Me; id: number }) {
   const { message } = App.useApp();
   const [detail, setDetail] = useState<Detail | null>(null);
-  const [dialog, setDialog] = useState<null | 'confirm' | 'supplement' | 'supplement-received' | 'consult' | 'consult-end' | 'extend' | 'notes'>(null);
+  const [dialog, setDialog] = useState<null | 'confirm' | 'supplement' | 'supplement-received' | 'consult' | 'consult-end' | 'extend' | 'notes' | 'reply' | 'deliver' | 'archive'>(null);
   const [form] = Form.useForm();
+  const replyOutcome = Form.useWatch('outcome', form) as string | undefined;
   useEffect(() => void api<Detail>('GET', `/requests/${id}`).then(setDetail).catch((e) => message.error(e instanceof ApiError ? e.message : '加载失败')), [id, message]);
   if (!detail) return null;
   const act = async () => {
@@ -62,7 +64,11 @@ function RequestView({ me, id }: { me: Me; id: number }) {
   };
   const s = detail.status;
   const handle = me.permissions.includes('request.handle') && detail.personalDataVisible;
-  const titles: Record<NonNullable<typeof dialog>, string> = { confirm: '确认收到申请', supplement: '发出补正通知', 'supplement-received': '登记收到补正材料', consult: '征求意见', 'consult-end': '征求意见结束', extend: '延长答复期限', notes: '办理备注' };
+  const titles: Record<NonNullable<typeof dialog>, string> = {
+    confirm: '确认收到申请', supplement: '发出补正通知', 'supplement-received': '登记收到补正材料', consult: '征求意见', 'consult-end': '征求意见结束', extend: '延长答复期限', notes: '办理备注',
+    reply: '作出答复', deliver: '登记送达', archive: '归档',
+  };
+  const outcome = OUTCOMES.find((o) => o.code === replyOutcome);
   return (
     <>
       <Space style={{ marginBottom: 12 }}><Button onClick={() => navigate('/admin/requests')}>返回列表</Button><Typography.Text strong>{detail.trackingCode}</Typography.Text><Tag>{detail.statusLabel}</Tag></Space>
@@ -90,12 +96,21 @@ function RequestView({ me, id }: { me: Me; id: number }) {
                 {s === 'processing' && <Button onClick={() => open('consult')}>征求意见</Button>}
                 {s === 'consulting' && <Button onClick={() => open('consult-end')}>征求意见结束</Button>}
                 {['processing', 'consulting'].includes(s) && me.permissions.includes('request.extend') && <Button onClick={() => open('extend')}>延期</Button>}
-                <Button onClick={() => open('notes')}>备注</Button>
+                {['processing', 'consulting', 'supplement'].includes(s) && detail.receiptDate && <Button type="primary" onClick={() => open('reply')}>作出答复</Button>}
+                {s === 'replied' && <Button onClick={() => open('deliver')}>登记送达</Button>}
+                {s === 'delivered' && <Button onClick={() => open('archive')}>归档</Button>}
+                {s !== 'archived' && <Button onClick={() => open('notes')}>备注</Button>}
               </Space>
             )}
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          {detail.reply && (
+            <Card title="答复" style={{ marginBottom: 16 }}>
+              <p>{detail.reply.referenceNo}，{detail.reply.date}：{OUTCOMES.find((o) => o.code === detail.reply!.outcome)?.group}（{OUTCOMES.find((o) => o.code === detail.reply!.outcome)?.label}）</p>
+              <Space><a href={`/api/v1/requests/${detail.id}/reply.pdf`}>下载答复书（PDF）</a><a href={`/api/v1/requests/${detail.id}/reply.docx`}>下载答复书（Word）</a></Space>
+            </Card>
+          )}
           <Card title={`答复期限：${detail.due ?? '暂未计算'}`}>
             {detail.calendarMissing && <Alert type="error" showIcon message={detail.calendarMissing} style={{ marginBottom: 8 }} />}
             <ol style={{ paddingLeft: 20 }}>{detail.explanation.map((l, i) => <li key={i}>{l}</li>)}</ol>
@@ -120,6 +135,19 @@ function RequestView({ me, id }: { me: Me; id: number }) {
           {dialog === 'extend' && <>
             <Form.Item label="延长工作日数" name="workdays" rules={[{ required: true }]}><InputNumber min={1} max={20} /></Form.Item>
             <Form.Item label="延期理由" name="reason" rules={[{ required: true, min: 4, message: '请填写延期理由' }]}><Input.TextArea rows={2} /></Form.Item>
+          </>}
+          {dialog === 'reply' && <>
+            <Form.Item label="答复类型（计入年度报告）" name="outcome" rules={[{ required: true, message: '请选择答复类型' }]}>
+              <Select showSearch optionFilterProp="label" options={OUTCOMES.map((o) => ({ value: o.code, label: `${o.group}：${o.label}` }))} />
+            </Form.Item>
+            {outcome && <Alert type="info" style={{ marginBottom: 12 }} message={outcome.decision} description={`依据：${outcome.article}`} />}
+            <Form.Item label="理由" name="reasons" rules={[{ required: outcome ? ['不予公开', '部分公开'].includes(outcome.group) : false, message: '不予公开、部分公开须写明理由' }]}><Input.TextArea rows={2} /></Form.Item>
+            {outcome?.provides && <Form.Item label="提供方式和时间" name="provision"><Input.TextArea rows={2} placeholder="如：相关信息以电子邮件方式于答复同日发送至您预留的邮箱。" /></Form.Item>}
+            {outcome?.code === 'unavailable_not_held' && <Form.Item label="负责公开的机关（如知道）" name="competentBody"><Input /></Form.Item>}
+          </>}
+          {dialog === 'deliver' && <>
+            <Form.Item label="送达方式" name="method" rules={[{ required: true, message: '请选择送达方式' }]}><Select options={[{ value: 'in_person', label: '当面送达（签收）' }, { value: 'post', label: '邮寄送达' }, { value: 'email', label: '电子邮件送达' }, { value: 'online', label: '网上送达' }]} /></Form.Item>
+            <Form.Item label="说明（签收人、邮件号等）" name="detail"><Input /></Form.Item>
           </>}
           {dialog === 'notes' && <Form.Item label="备注" name="text" rules={[{ required: true, message: '请填写备注' }]}><Input.TextArea rows={3} /></Form.Item>}
         </Form>
