@@ -28,6 +28,8 @@ export interface Config {
   loginRateLimit: number;
   /** SM4 key (32 hex characters) for applicants' personal data at rest. */
   piiKey: string;
+  /** Whether waiting for an information-processing fee stops the reply clock (rule unconfirmed, so a setting). */
+  feePausesClock: boolean;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -85,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reviewSteps: reviewSteps(env.REVIEW_STEPS),
     loginRateLimit: Math.max(1, Number(env.LOGIN_RATE_LIMIT ?? 20) || 20),
     piiKey: piiKey(env, dataDir),
+    feePausesClock: bool(env.FEE_PAUSES_CLOCK, false),
   };
 }

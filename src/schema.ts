@@ -9,9 +9,10 @@ import { documentSearchMigration, type SearchIndexTables } from './modules/docum
 import { unitsMigration, type UnitTables } from './modules/units/schema.js';
 import { requestsMigration, type RequestTables } from './modules/requests/schema.js';
 import { replyMigration, type ReplyTables } from './modules/requests/reply-schema.js';
+import { appealsMigration, type AppealTables } from './modules/requests/appeals.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
-export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables {}
+export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables {}
 
 /** Migrations in the order they run; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0012_calendar': calendarMigration,
   '0013_request': requestsMigration,
   '0014_request_reply': replyMigration,
+  '0015_request_appeal': appealsMigration,
 };

@@ -46,6 +46,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'request.replied': '作出答复',
   'request.delivered': '送达答复',
   'request.archived': '归档',
+  'request.fee_notice': '发出收费通知',
+  'request.fee_paid': '登记缴费',
+  'request.appeal_add': '登记复议或诉讼',
+  'request.appeal_result': '登记复议或诉讼结果',
   'wordlist.add': '新增错敏词',
   'wordlist.remove': '删除错敏词',
 };

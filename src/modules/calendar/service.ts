@@ -46,5 +46,5 @@ export async function saveYear(ctx: AppContext, actor: Actor, year: number, sour
     await appendAudit(trx, { ...auditBy(actor), action: 'calendar.update', entityType: 'calendar_year', entityId: year, before: { days: before.length }, after: { source, days: days.length, off: days.filter((d) => d.kind === 'off').map((d) => d.day), work: days.filter((d) => d.kind === 'work').map((d) => d.day) }, ip: req.ip });
   });
   // Open cases take their due dates from the new table at once.
-  await refreshOpenDues(ctx.db);
+  await refreshOpenDues(ctx.db, ctx.config);
 }

@@ -11,6 +11,8 @@ import { REQUEST_STATUSES } from './enums.js';
 import * as requests from './service.js';
 import * as replies from './replies.js';
 import { OUTCOME_CODES } from './outcomes.js';
+import * as appeals from './appeals.js';
+import { APPEAL_KINDS, APPEAL_RESULTS } from './appeals.js';
 
 const tags = ['依申请公开'];
 const info = (req: { ip: string }) => ({ ip: req.ip });
@@ -88,6 +90,20 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext)
       return reply.header('content-type', type).header('content-disposition', `attachment; filename="reply.${ext}"; filename*=UTF-8''${encodeURIComponent(`${doc.title}-${doc.referenceNo}`)}.${ext}`).send(data);
     });
   }
+
+  post('fee-notice', '发出收费通知', z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), basis: z.enum(['per_request', 'per_volume']).describe('按件或按量（只能选一种）'), pages: z.number().int().min(1).max(100000).optional() }),
+    (a, id, b, r) => requests.feeNotice(ctx, a, id, b, r), '金额按国办函〔2020〕109号标准计算：按件（同一申请人一个自然月内第 11 件起）或按量（30 页以上）；应在收到通知次日起 20 个工作日内缴纳。');
+  post('fee-paid', '登记缴费', z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), receiptNo: z.string().trim().min(2).max(60).describe('缴款票据号') }), (a, id, b, r) => requests.feePaid(ctx, a, id, b, r));
+
+  const AppealDto = z.object({ id: z.number(), kind: z.enum(APPEAL_KINDS), kindLabel: z.string(), filedDate: z.string(), body: z.string(), result: z.enum(APPEAL_RESULTS), resultLabel: z.string(), resultDate: z.string().nullable(), note: z.string().nullable() });
+  app.get('/api/v1/requests/:id/appeals', { schema: { tags, summary: '行政复议和诉讼记录', params: IdParams, response: { 200: z.object({ items: z.array(AppealDto) }), ...authErrors } } },
+    async (req) => ({ items: await appeals.listAppeals(ctx, requireActor(req), req.params.id) }));
+  app.post('/api/v1/requests/:id/appeals', {
+    schema: { tags, summary: '登记行政复议或诉讼', params: IdParams, body: z.object({ kind: z.enum(APPEAL_KINDS), filedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), body: z.string().trim().min(2).max(100).describe('复议机关或法院'), note: z.string().trim().max(500).nullish().transform((v) => v || null) }), response: { 200: z.object({ items: z.array(AppealDto) }), ...authErrors } },
+  }, async (req) => ({ items: await appeals.addAppeal(ctx, requireActor(req), req.params.id, req.body, info(req)) }));
+  app.patch('/api/v1/appeals/:id', {
+    schema: { tags, summary: '登记复议或诉讼结果', params: IdParams, body: z.object({ result: z.enum(APPEAL_RESULTS), resultDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().transform((v) => v ?? null), note: z.string().trim().max(500).nullish().transform((v) => v || null) }), response: { 200: z.object({ items: z.array(AppealDto) }), ...authErrors } },
+  }, async (req) => ({ items: await appeals.decideAppeal(ctx, requireActor(req), req.params.id, req.body, info(req)) }));
 
   post('notes', '添加办理备注', z.object({ text: z.string().trim().min(1).max(2000) }), (a, id, b, r) => requests.addNote(ctx, a, id, b.text, r));
 }

@@ -31,7 +31,9 @@ export type ClockEvent =
   | { kind: 'supplement_received'; date: string }
   | { kind: 'consult_started'; date: string; party: string }
   | { kind: 'consult_ended'; date: string }
-  | { kind: 'extended'; date: string; workdays: number };
+  | { kind: 'extended'; date: string; workdays: number }
+  | { kind: 'fee_notice'; date: string }
+  | { kind: 'fee_paid'; date: string };
 
 export interface Clock {
   /** Reply due date, null before the receipt date is fixed or while awaiting a supplement. */
@@ -55,7 +57,7 @@ export function workdaysBetween(data: CalendarData, a: string, b: string): numbe
  * from the day the supplement arrives; consultations of third parties or other agencies do not count; one
  * extension of at most 20 working days. `today` bounds a consultation still under way.
  */
-export function computeClock(events: ClockEvent[], data: CalendarData, today: string): Clock {
+export function computeClock(events: ClockEvent[], data: CalendarData, today: string, options: { feePausesClock?: boolean } = {}): Clock {
   const explanation: string[] = [];
   let start: string | null = null;
   let supplementNoticeDue: string | null = null;
@@ -63,6 +65,7 @@ export function computeClock(events: ClockEvent[], data: CalendarData, today: st
   let paused = 0;
   let openConsult: { date: string; party: string } | null = null;
   let extension = 0;
+  let openFee: string | null = null;
   for (const e of events) {
     switch (e.kind) {
       case 'receipt':
@@ -91,6 +94,17 @@ export function computeClock(events: ClockEvent[], data: CalendarData, today: st
           openConsult = null;
         }
         break;
+      case 'fee_notice':
+        if (options.feePausesClock) openFee = e.date;
+        break;
+      case 'fee_paid':
+        if (openFee) {
+          const n = workdaysBetween(data, openFee, e.date);
+          paused += n;
+          explanation.push(`${openFee} 至 ${e.date} 等待缴纳信息处理费，占用 ${n} 个工作日，按本机关规定不计入答复期限。`);
+          openFee = null;
+        }
+        break;
       case 'extended':
         extension += e.workdays;
         explanation.push(`${e.date} 经政府信息公开工作机构负责人同意延长答复期限 ${e.workdays} 个工作日并告知申请人（条例第三十三条）。`);
@@ -100,6 +114,12 @@ export function computeClock(events: ClockEvent[], data: CalendarData, today: st
   if (!start) return { due: null, supplementNoticeDue: null, state: 'not_started', explanation: ['尚未确认收到申请，答复期限尚未开始计算。'] };
   if (awaiting) return { due: null, supplementNoticeDue, state: 'awaiting_supplement', explanation };
   let state: Clock['state'] = 'running';
+  if (openFee) {
+    const n = workdaysBetween(data, openFee, today);
+    paused += n;
+    state = 'paused';
+    explanation.push(`${openFee} 起等待缴纳信息处理费（至今 ${n} 个工作日），期间期限暂停；以下日期按今日缴费估算。`);
+  }
   if (openConsult) {
     const n = workdaysBetween(data, openConsult.date, today);
     paused += n;

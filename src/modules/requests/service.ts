@@ -3,7 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { beijingToday } from '../../platform/calendar/calendar.js';
-import { CalendarGapError, loadCalendar } from '../../platform/calendar/holidays.js';
+import { addWorkdays, CalendarGapError, loadCalendar } from '../../platform/calendar/holidays.js';
+import { FEE_PAYMENT_WORKDAYS, perRequestFee, perVolumeFee, type FeeBasis } from './fees.js';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/crypto/pii.js';
 import { nowIso } from '../../platform/db/database.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
@@ -39,10 +40,11 @@ export interface ApplicationInput {
 export const EVENT_LABELS: Record<string, string> = {
   submitted: '提交申请', registered: '登记申请', receipt: '确认收到申请', supplement_requested: '发出补正通知', supplement_received: '收到补正材料',
   consult_started: '征求意见（期限暂停）', consult_ended: '征求意见结束', extended: '延长答复期限', note: '办理备注',
+  fee_notice: '发出收费通知', fee_paid: '缴纳信息处理费', appeal: '申请人提起行政复议或诉讼',
   replied: '作出答复', delivered: '送达答复', archived: '归档',
 };
 
-const PUBLIC_EVENTS = new Set(['submitted', 'registered', 'receipt', 'supplement_requested', 'supplement_received', 'consult_started', 'consult_ended', 'extended']);
+const PUBLIC_EVENTS = new Set(['submitted', 'registered', 'receipt', 'supplement_requested', 'supplement_received', 'consult_started', 'consult_ended', 'extended', 'fee_notice', 'fee_paid']);
 
 async function addEvent(db: Kysely<Database>, requestId: number, kind: string, date: string, data: Record<string, unknown>, actorName: string) {
   await db.insertInto('request_event').values({ request_id: requestId, kind, date, data: JSON.stringify(data), public: PUBLIC_EVENTS.has(kind) ? 1 : 0, actor_name: actorName, at: nowIso() }).execute();
@@ -58,15 +60,21 @@ const clockEvents = (rows: Array<{ kind: string; date: string; data: string }>):
       case 'consult_started': return [{ kind: 'consult_started', date: r.date, party: String(d.party) }];
       case 'consult_ended': return [{ kind: 'consult_ended', date: r.date }];
       case 'extended': return [{ kind: 'extended', date: r.date, workdays: Number(d.workdays) }];
+      case 'fee_notice': return [{ kind: 'fee_notice', date: r.date }];
+      case 'fee_paid': return [{ kind: 'fee_paid', date: r.date }];
       default: return [];
     }
   });
 
 /** The case's clock from its history and the current holiday calendar (so calendar edits apply at once). */
-export async function clockOf(db: Kysely<Database>, requestId: number): Promise<Clock & { calendarMissing?: string }> {
+export interface ClockOptions {
+  feePausesClock: boolean;
+}
+
+export async function clockOf(db: Kysely<Database>, requestId: number, options: ClockOptions): Promise<Clock & { calendarMissing?: string }> {
   const events = await db.selectFrom('request_event').select(['kind', 'date', 'data']).where('request_id', '=', requestId).orderBy('id').execute();
   try {
-    return computeClock(clockEvents(events), await loadCalendar(db), beijingToday());
+    return computeClock(clockEvents(events), await loadCalendar(db), beijingToday(), options);
   } catch (err) {
     if (err instanceof CalendarGapError) return { due: null, supplementNoticeDue: null, state: 'running', explanation: [err.message], calendarMissing: err.message };
     throw err;
@@ -74,16 +82,16 @@ export async function clockOf(db: Kysely<Database>, requestId: number): Promise<
 }
 
 /** Stores the recomputed due date for lists and reminders. */
-export async function refreshDue(db: Kysely<Database>, requestId: number) {
-  const clock = await clockOf(db, requestId);
+export async function refreshDue(db: Kysely<Database>, requestId: number, options: ClockOptions) {
+  const clock = await clockOf(db, requestId, options);
   await db.updateTable('disclosure_request').set({ due_date: clock.due, updated_at: nowIso() }).where('id', '=', requestId).execute();
   return clock;
 }
 
 /** After the holiday table changes: every open case gets its due date again. */
-export async function refreshOpenDues(db: Kysely<Database>) {
+export async function refreshOpenDues(db: Kysely<Database>, options: ClockOptions) {
   const open = await db.selectFrom('disclosure_request').select('id').where('status', 'in', ['processing', 'supplement', 'consulting']).execute();
-  for (const r of open) await refreshDue(db, r.id);
+  for (const r of open) await refreshDue(db, r.id, options);
   return open.length;
 }
 
@@ -108,7 +116,7 @@ async function insertRequest(ctx: AppContext, input: ApplicationInput, extra: { 
     }).returning('id').executeTakeFirstOrThrow();
     await addEvent(trx, id, extra.createdBy ? 'registered' : 'submitted', extra.submitted, { channel: extra.channel }, extra.actorName);
     if (receipt) await addEvent(trx, id, 'receipt', receipt, {}, extra.actorName);
-    await refreshDue(trx, id);
+    await refreshDue(trx, id, ctx.config);
     return id;
   });
   return id;
@@ -153,7 +161,7 @@ async function step(ctx: AppContext, actor: Actor, id: number, action: Action, a
     await addEvent(trx, id, kind, date, data, actor.displayName);
     if (nextStatus) await trx.updateTable('disclosure_request').set({ status: nextStatus }).where('id', '=', id).execute();
     if (kind === 'receipt') await trx.updateTable('disclosure_request').set({ confirmed_date: date, receipt_date: date }).where('id', '=', id).execute();
-    await refreshDue(trx, id);
+    await refreshDue(trx, id, ctx.config);
     await appendAudit(trx, { ...auditBy(actor), unitId: row.unit_id, action: `request.${kind}`, entityType: 'request', entityId: id, before: { status: row.status }, after: { date, ...data, status: nextStatus ?? row.status }, ip: req.ip });
   });
   return getRequest(ctx, actor, id);
@@ -195,7 +203,7 @@ export const addNote = (ctx: AppContext, actor: Actor, id: number, text: string,
 export async function getRequest(ctx: AppContext, actor: Actor, id: number) {
   const row = await load(ctx.db, actor, id, 'request.read');
   const handler = can(actor, 'request.handle', row.unit_path);
-  const clock = await clockOf(ctx.db, id);
+  const clock = await clockOf(ctx.db, id, ctx.config);
   const events = await ctx.db.selectFrom('request_event').selectAll().where('request_id', '=', id).orderBy('id').execute();
   const reply = await ctx.db.selectFrom('request_reply').selectAll().where('request_id', '=', id).executeTakeFirst();
   return {
@@ -235,7 +243,7 @@ export async function trackRequest(ctx: AppContext, code: string) {
   const row = await ctx.db.selectFrom('disclosure_request').innerJoin('unit', 'unit.id', 'disclosure_request.unit_id').select(['disclosure_request.id', 'disclosure_request.tracking_code', 'disclosure_request.status', 'disclosure_request.submitted_date', 'disclosure_request.receipt_date', 'unit.name as unit_name'])
     .where('disclosure_request.tracking_code', '=', code.trim().toUpperCase()).executeTakeFirst();
   if (!row) throw new AppError(404, 'not_found', '查询码不存在，请核对后重新输入');
-  const clock = await clockOf(ctx.db, row.id);
+  const clock = await clockOf(ctx.db, row.id, ctx.config);
   const events = await ctx.db.selectFrom('request_event').select(['kind', 'date', 'data']).where('request_id', '=', row.id).where('public', '=', 1).orderBy('id').execute();
   return {
     trackingCode: row.tracking_code, unitName: row.unit_name, status: row.status, statusLabel: REQUEST_STATUS_LABELS[row.status],
@@ -244,8 +252,45 @@ export async function trackRequest(ctx: AppContext, code: string) {
       const d = JSON.parse(e.data) as Record<string, unknown>;
       const detail = e.kind === 'supplement_requested' ? `请于 ${String(d.deadline)} 前补正：${String(d.items)}`
         : e.kind === 'extended' ? `延长 ${String(d.workdays)} 个工作日`
-        : e.kind === 'replied' || e.kind === 'delivered' ? String(d.label) : null;
+        : e.kind === 'replied' || e.kind === 'delivered' ? String(d.label)
+        : e.kind === 'fee_notice' ? `应缴 ${String(d.amount)} 元，请于 ${String(d.payBy)} 前缴纳` : null;
       return { date: e.date, label: EVENT_LABELS[e.kind] ?? e.kind, detail };
     }),
   };
 }
+
+/** The applicant's n-th request in the natural month of this one's receipt (for the per-request fee). */
+async function nthRequestOfMonth(db: Kysely<Database>, row: { id: number; applicant_key: string | null; receipt_date: string | null }) {
+  if (!row.applicant_key || !row.receipt_date) return 1;
+  const month = row.receipt_date.slice(0, 7);
+  const earlier = await db.selectFrom('disclosure_request').select(['id', 'receipt_date']).where('applicant_key', '=', row.applicant_key)
+    .where('receipt_date', '>=', `${month}-01`).where('receipt_date', '<=', `${month}-31`).execute();
+  return earlier.filter((r) => r.receipt_date! < row.receipt_date! || (r.receipt_date === row.receipt_date && r.id <= row.id)).length;
+}
+
+/**
+ * 收费通知: the amount follows the national scales on the chosen basis; payment is due within 20 working
+ * days after the notice. Whether the wait stops the reply clock is the FEE_PAUSES_CLOCK setting.
+ */
+export async function feeNotice(ctx: AppContext, actor: Actor, id: number, v: { date: string; basis: FeeBasis; pages?: number | undefined }, req: RequestInfo) {
+  const row = await load(ctx.db, actor, id, 'request.handle');
+  const amount = v.basis === 'per_request' ? perRequestFee(await nthRequestOfMonth(ctx.db, row)) : perVolumeFee(v.pages ?? 0);
+  if (amount === 0) throw badRequest('fee_free', v.basis === 'per_request' ? '该申请人本月申请未超过 10 件，不收费' : '页数未超过 30 页，不收费');
+  let payBy: string;
+  try {
+    payBy = addWorkdays(await loadCalendar(ctx.db), v.date, FEE_PAYMENT_WORKDAYS).due;
+  } catch (err) {
+    if (err instanceof CalendarGapError) throw new AppError(422, 'calendar_not_available', err.message);
+    throw err;
+  }
+  return step(ctx, actor, id, 'request.handle', ['processing'], '只有办理中的申请可以发出收费通知', 'fee_notice', v.date, { basis: v.basis, pages: v.pages ?? null, amount, payBy }, null, req, async () => {
+    const earlier = await ctx.db.selectFrom('request_event').select('id').where('request_id', '=', id).where('kind', '=', 'fee_notice').executeTakeFirst();
+    if (earlier) throw conflict('fee_once', '该申请已发出过收费通知');
+  });
+}
+
+export const feePaid = (ctx: AppContext, actor: Actor, id: number, v: { date: string; receiptNo: string }, req: RequestInfo) =>
+  step(ctx, actor, id, 'request.handle', ['processing'], '只有办理中的申请可以登记缴费', 'fee_paid', v.date, { receiptNo: v.receiptNo }, null, req, async () => {
+    const notice = await ctx.db.selectFrom('request_event').select('id').where('request_id', '=', id).where('kind', '=', 'fee_notice').executeTakeFirst();
+    if (!notice) throw conflict('no_fee_notice', '该申请没有收费通知');
+  });
