@@ -47,6 +47,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'request.delivered': '送达答复',
   'request.archived': '归档',
   'request.fee_notice': '发出收费通知',
+  'request.transferred': '转办',
+  'request.split': '拆分申请',
   'request.fee_paid': '登记缴费',
   'request.appeal_add': '登记复议或诉讼',
   'request.appeal_result': '登记复议或诉讼结果',

@@ -130,5 +130,32 @@ for (const database of testDatabases()) {
       const row = await server.ctx.db.selectFrom('disclosure_request').select('due_date').where('id', '=', body.id).executeTakeFirstOrThrow();
       assert.equal(row.due_date, '2027-01-08');
     });
+
+    it('transfers a case within the government and splits a multi-item application', async () => {
+      const handler = await as(server, 'jyj.handler');
+      const { body } = await handler.post('/api/v1/requests', { application: application(), channel: 'in_person', submittedDate: '2026-01-26' });
+      const fgw = await unitId(server, '三明市发展和改革委员会');
+      const moved = await handler.post(`/api/v1/requests/${body.id}/transfer`, { unitId: fgw, reason: '申请的信息由市发改委制作' });
+      assert.equal(moved.status, 200, moved.text);
+      assert.equal((await handler.get(`/api/v1/requests/${body.id}`)).status, 403, 'no longer the education bureau\'s case');
+      const gkb = await as(server, 'sm.gkb');
+      const seen = await gkb.get(`/api/v1/requests/${body.id}`);
+      assert.equal(seen.body.unitName, '三明市发展和改革委员会');
+      assert.equal(seen.body.due, '2026-02-28', 'the clock is unchanged');
+      assert.equal((await (await as(server, 'syq.gkb')).post(`/api/v1/requests/${body.id}/transfer`, { unitId: edu, reason: '越权转办' })).status, 403);
+
+      const multi = await handler.post('/api/v1/requests', { application: application({ description: '一、某校招生计划；二、某项目财政资金' }), channel: 'in_person', submittedDate: '2026-01-26' });
+      const split = await handler.post(`/api/v1/requests/${multi.body.id}/split`, { parts: ['某校2026年招生计划', '某项目2026年财政资金安排'] });
+      assert.equal(split.status, 200, split.text);
+      assert.equal(split.body.trackingCodes.length, 2);
+      const child = await server.ctx.db.selectFrom('disclosure_request').selectAll().where('tracking_code', '=', split.body.trackingCodes[1]).executeTakeFirstOrThrow();
+      assert.equal(child.parent_id, multi.body.id);
+      assert.equal(child.due_date, '2026-02-28');
+      assert.equal(child.description, '某项目2026年财政资金安排');
+      const parent = await handler.get(`/api/v1/requests/${multi.body.id}`);
+      assert.equal(parent.body.description, '某校2026年招生计划');
+      const track = await new Client(server.baseUrl).get(`/api/v1/public/requests/${multi.body.trackingCode}`);
+      assert.ok(track.body.events.some((e: { detail: string | null }) => e.detail?.includes(split.body.trackingCodes[1])));
+    });
   });
 }

@@ -105,5 +105,12 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext)
     schema: { tags, summary: '登记复议或诉讼结果', params: IdParams, body: z.object({ result: z.enum(APPEAL_RESULTS), resultDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().transform((v) => v ?? null), note: z.string().trim().max(500).nullish().transform((v) => v || null) }), response: { 200: z.object({ items: z.array(AppealDto) }), ...authErrors } },
   }, async (req) => ({ items: await appeals.decideAppeal(ctx, requireActor(req), req.params.id, req.body, info(req)) }));
 
+  app.post('/api/v1/requests/:id/transfer', {
+    schema: { tags, summary: '转办', description: '在本级政府及其部门、下级单位之间转交办理；收到申请之日和期限不变。', params: IdParams, body: z.object({ unitId: z.number().int().positive(), reason: z.string().trim().min(2).max(500) }), response: { 200: z.object({ id: z.number(), unitName: z.string() }), ...authErrors } },
+  }, async (req) => requests.transferRequest(ctx, requireActor(req), req.params.id, req.body, info(req)));
+  app.post('/api/v1/requests/:id/split', {
+    schema: { tags, summary: '拆分申请', description: '一份申请含多项内容时按“一事一申请”拆分；第一项留在原申请，其余各成新申请，期限相同。', params: IdParams, body: z.object({ parts: z.array(z.string().trim().min(5).max(2000)).min(2).max(20) }), response: { 200: z.object({ trackingCodes: z.array(z.string()) }), ...authErrors } },
+  }, async (req) => requests.splitRequest(ctx, requireActor(req), req.params.id, req.body.parts, info(req)));
+
   post('notes', '添加办理备注', z.object({ text: z.string().trim().min(1).max(2000) }), (a, id, b, r) => requests.addNote(ctx, a, id, b.text, r));
 }

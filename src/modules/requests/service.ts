@@ -9,7 +9,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../platform/crypto/pii.js'
 import { nowIso } from '../../platform/db/database.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import type { Database } from '../../schema.js';
-import { can, scopeOf, type Action, type Actor } from '../accounts/policy.js';
+import { can, inScope, scopeOf, type Action, type Actor } from '../accounts/policy.js';
 import { scopeCondition } from '../accounts/scope-sql.js';
 import { auditBy, type RequestInfo } from '../accounts/service.js';
 import { unitRepository } from '../units/repository.js';
@@ -40,11 +40,11 @@ export interface ApplicationInput {
 export const EVENT_LABELS: Record<string, string> = {
   submitted: '提交申请', registered: '登记申请', receipt: '确认收到申请', supplement_requested: '发出补正通知', supplement_received: '收到补正材料',
   consult_started: '征求意见（期限暂停）', consult_ended: '征求意见结束', extended: '延长答复期限', note: '办理备注',
-  fee_notice: '发出收费通知', fee_paid: '缴纳信息处理费', appeal: '申请人提起行政复议或诉讼',
+  fee_notice: '发出收费通知', fee_paid: '缴纳信息处理费', appeal: '申请人提起行政复议或诉讼', transferred: '转办', split: '拆分申请',
   replied: '作出答复', delivered: '送达答复', archived: '归档',
 };
 
-const PUBLIC_EVENTS = new Set(['submitted', 'registered', 'receipt', 'supplement_requested', 'supplement_received', 'consult_started', 'consult_ended', 'extended', 'fee_notice', 'fee_paid']);
+const PUBLIC_EVENTS = new Set(['transferred', 'split', 'submitted', 'registered', 'receipt', 'supplement_requested', 'supplement_received', 'consult_started', 'consult_ended', 'extended', 'fee_notice', 'fee_paid']);
 
 async function addEvent(db: Kysely<Database>, requestId: number, kind: string, date: string, data: Record<string, unknown>, actorName: string) {
   await db.insertInto('request_event').values({ request_id: requestId, kind, date, data: JSON.stringify(data), public: PUBLIC_EVENTS.has(kind) ? 1 : 0, actor_name: actorName, at: nowIso() }).execute();
@@ -253,7 +253,9 @@ export async function trackRequest(ctx: AppContext, code: string) {
       const detail = e.kind === 'supplement_requested' ? `请于 ${String(d.deadline)} 前补正：${String(d.items)}`
         : e.kind === 'extended' ? `延长 ${String(d.workdays)} 个工作日`
         : e.kind === 'replied' || e.kind === 'delivered' ? String(d.label)
-        : e.kind === 'fee_notice' ? `应缴 ${String(d.amount)} 元，请于 ${String(d.payBy)} 前缴纳` : null;
+        : e.kind === 'fee_notice' ? `应缴 ${String(d.amount)} 元，请于 ${String(d.payBy)} 前缴纳`
+        : e.kind === 'transferred' ? `由${String(d.from)}转${String(d.to)}办理`
+        : e.kind === 'split' && Array.isArray(d.into) ? `按一事一申请拆分，新查询码：${(d.into as string[]).join('、')}` : null;
       return { date: e.date, label: EVENT_LABELS[e.kind] ?? e.kind, detail };
     }),
   };
@@ -294,3 +296,50 @@ export const feePaid = (ctx: AppContext, actor: Actor, id: number, v: { date: st
     const notice = await ctx.db.selectFrom('request_event').select('id').where('request_id', '=', id).where('kind', '=', 'fee_notice').executeTakeFirst();
     if (!notice) throw conflict('no_fee_notice', '该申请没有收费通知');
   });
+
+/**
+ * 转办: hands a case to another unit of the same government (the disclosure office assigns to departments,
+ * departments hand back); the receipt date and the clock stay as they are.
+ */
+export async function transferRequest(ctx: AppContext, actor: Actor, id: number, v: { unitId: number; reason: string }, req: RequestInfo) {
+  const row = await load(ctx.db, actor, id, 'request.handle');
+  assertStatus(row, ['awaiting_confirmation', 'processing', 'supplement', 'consulting'], '已答复的申请不能转办');
+  const target = await unitRepository(ctx.db).findById(v.unitId);
+  if (!target) throw badRequest('unit_not_found', '转办单位不存在');
+  if (target.id === row.unit_id) throw badRequest('same_unit', '转办单位与当前单位相同');
+  if (!inScope([{ subtree: actor.governmentPath }], target.path)) throw forbidden('只能在本级政府及其部门、下级单位之间转办');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('disclosure_request').set({ unit_id: target.id, updated_at: nowIso() }).where('id', '=', id).execute();
+    await addEvent(trx, id, 'transferred', beijingToday(), { from: row.unit_name, to: target.name, reason: v.reason }, actor.displayName);
+    await appendAudit(trx, { ...auditBy(actor), unitId: row.unit_id, action: 'request.transferred', entityType: 'request', entityId: id, before: { unitId: row.unit_id }, after: { unitId: target.id, reason: v.reason }, ip: req.ip });
+  });
+  return { id, unitName: target.name };
+}
+
+/**
+ * 拆分: an application asking for several unrelated items becomes one case per item (一事一申请); the
+ * first item stays in this case, each other becomes a new case with the same applicant, receipt and clock.
+ */
+export async function splitRequest(ctx: AppContext, actor: Actor, id: number, parts: string[], req: RequestInfo) {
+  const row = await load(ctx.db, actor, id, 'request.handle');
+  assertStatus(row, ['awaiting_confirmation', 'processing', 'supplement', 'consulting'], '已答复的申请不能拆分');
+  if (parts.length < 2) throw badRequest('split_parts', '拆分至少需要两项');
+  const created: string[] = [];
+  await ctx.db.transaction().execute(async (trx) => {
+    const { id: _id, unit_name: _n, unit_path: _p, ...fields } = row;
+    await trx.updateTable('disclosure_request').set({ description: parts[0]!, updated_at: nowIso() }).where('id', '=', id).execute();
+    const events = await trx.selectFrom('request_event').selectAll().where('request_id', '=', id).orderBy('id').execute();
+    for (const part of parts.slice(1)) {
+      const code = newCode();
+      const now = nowIso();
+      const { id: childId } = await trx.insertInto('disclosure_request').values({ ...fields, tracking_code: code, description: part, parent_id: id, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+      for (const { id: _e, request_id: _r, ...e } of events) await trx.insertInto('request_event').values({ ...e, request_id: childId }).execute();
+      await addEvent(trx, childId, 'split', beijingToday(), { from: row.tracking_code }, actor.displayName);
+      await refreshDue(trx, childId, ctx.config);
+      created.push(code);
+    }
+    await addEvent(trx, id, 'split', beijingToday(), { into: created }, actor.displayName);
+    await appendAudit(trx, { ...auditBy(actor), unitId: row.unit_id, action: 'request.split', entityType: 'request', entityId: id, after: { parts: parts.length, created }, ip: req.ip });
+  });
+  return { trackingCodes: [row.tracking_code, ...created] };
+}
