@@ -157,5 +157,20 @@ for (const database of testDatabases()) {
       const track = await new Client(server.baseUrl).get(`/api/v1/public/requests/${multi.body.trackingCode}`);
       assert.ok(track.body.events.some((e: { detail: string | null }) => e.detail?.includes(split.body.trackingCodes[1])));
     });
+
+    it('lists overdue and due-soon cases for reminders', async () => {
+      const handler = await as(server, 'jyj.handler');
+      const old = await handler.post('/api/v1/requests', { application: application(), channel: 'in_person', submittedDate: '2026-01-26' });
+      const overdue = await handler.get('/api/v1/requests?overdue=true&pageSize=200');
+      assert.ok(overdue.body.items.some((i: { id: number }) => i.id === old.body.id), 'due 2026-02-28, long past');
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const fresh = await handler.post('/api/v1/requests', { application: application(), channel: 'in_person', submittedDate: today });
+      const due: string = fresh.body.due;
+      const within = (await handler.get('/api/v1/requests?dueWithinDays=60&pageSize=200')).body.items.map((i: { id: number }) => i.id);
+      const none = (await handler.get('/api/v1/requests?dueWithinDays=0&pageSize=200')).body.items.map((i: { id: number }) => i.id);
+      assert.equal(within.includes(fresh.body.id), due !== null && due <= new Date(Date.parse(today) + 60 * 86_400_000).toISOString().slice(0, 10));
+      assert.equal(none.includes(fresh.body.id), false, 'a case received today is not due today');
+      assert.equal(within.includes(old.body.id), false, 'overdue cases are not "due soon"');
+    });
   });
 }

@@ -48,7 +48,10 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get('/api/v1/requests', {
     schema: {
       tags, summary: '申请列表（工作人员）', description: '按答复期限排序；个人信息只显示遮蔽后的内容。',
-      querystring: Pagination.extend({ status: z.enum(REQUEST_STATUSES).optional(), unitId: z.coerce.number().int().positive().optional(), overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true') }),
+      querystring: Pagination.extend({
+        status: z.enum(REQUEST_STATUSES).optional(), unitId: z.coerce.number().int().positive().optional(), overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+        dueWithinDays: z.coerce.number().int().min(0).max(60).optional().describe('到期提醒：今天起若干天内到期的在办申请'),
+      }),
       response: { 200: z.object({ total: z.number(), items: z.array(RequestListItem) }), ...authErrors },
     },
   }, async (req) => requests.listRequests(ctx, requireActor(req), req.query));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { appendAudit } from '../../platform/audit/audit.js';
-import { beijingToday } from '../../platform/calendar/calendar.js';
+import { addDays, beijingToday } from '../../platform/calendar/calendar.js';
 import { addWorkdays, CalendarGapError, loadCalendar } from '../../platform/calendar/holidays.js';
 import { FEE_PAYMENT_WORKDAYS, perRequestFee, perVolumeFee, type FeeBasis } from './fees.js';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/crypto/pii.js';
@@ -220,13 +220,18 @@ export async function getRequest(ctx: AppContext, actor: Actor, id: number) {
 }
 
 /** Lists never carry personal data beyond masked values. */
-export async function listRequests(ctx: AppContext, actor: Actor, q: { status?: RequestStatus | undefined; unitId?: number | undefined; overdue?: boolean | undefined; page: number; pageSize: number }) {
+export async function listRequests(ctx: AppContext, actor: Actor, q: { status?: RequestStatus | undefined; unitId?: number | undefined; overdue?: boolean | undefined; dueWithinDays?: number | undefined; page: number; pageSize: number }) {
   const scope = scopeOf(actor, 'request.read');
   if (!scope.length) throw forbidden('您无权查看依申请公开');
   let query = ctx.db.selectFrom('disclosure_request').innerJoin('unit', 'unit.id', 'disclosure_request.unit_id').where((eb) => scopeCondition(eb, 'unit.path', scope));
   if (q.status) query = query.where('disclosure_request.status', '=', q.status);
   if (q.unitId) query = query.where('disclosure_request.unit_id', '=', q.unitId);
   if (q.overdue) query = query.where('disclosure_request.due_date', '<', beijingToday()).where('disclosure_request.status', 'in', ['processing', 'supplement', 'consulting']);
+  if (q.dueWithinDays !== undefined) {
+    // 到期提醒: open cases due from today up to N calendar days ahead.
+    query = query.where('disclosure_request.due_date', '>=', beijingToday()).where('disclosure_request.due_date', '<=', addDays(beijingToday(), q.dueWithinDays))
+      .where('disclosure_request.status', 'in', ['processing', 'supplement', 'consulting']);
+  }
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await query.selectAll('disclosure_request').select('unit.name as unit_name').orderBy('disclosure_request.due_date').orderBy('disclosure_request.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   return {
