@@ -24,6 +24,8 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.1 A/AA rules) on the page and returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Toasts fade in and out (partial opacity would read as low contrast): check the page once they are gone.
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   await page.addScriptTag({ path: AXE_PATH });
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
