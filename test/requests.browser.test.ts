@@ -82,13 +82,24 @@ describe('disclosure on request in Chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByText('答复期限：2026-10-26').waitFor();
     assert.ok(await page.getByText('收到补正材料，答复期限自次日重新计算').first().isVisible());
+    // Consult the school (third party): the working days it takes do not count.
+    await page.getByRole('button', { name: '征求意见' }).click();
+    await page.getByRole('dialog').getByLabel('日期').fill('2026-09-22');
+    await page.getByRole('dialog').getByLabel('征求对象').fill('某学校（第三方）');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByRole('button', { name: '征求意见结束' }).click();
+    await page.getByRole('dialog').getByLabel('日期').fill('2026-09-30');
+    await page.getByRole('dialog').getByLabel('意见').fill('同意公开，但学生名单除外');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('答复期限：2026-11-02').waitFor();
     await page.getByRole('button', { name: '作出答复' }).click();
     const reply = page.getByRole('dialog');
     await reply.getByLabel('日期').fill('2026-10-09');
     await reply.getByLabel('答复类型（计入年度报告）').click();
-    await reply.getByLabel('答复类型（计入年度报告）').fill('予以公开');
-    await page.locator('.ant-select-item-option[title="予以公开：（一）予以公开"]').click();
-    await reply.getByLabel('提供方式和时间').fill('相关信息以电子邮件方式于答复同日发送。');
+    await reply.getByLabel('答复类型（计入年度报告）').fill('部分公开');
+    await page.locator('.ant-select-item-option[title="部分公开：（二）部分公开"]').click();
+    await reply.getByLabel('理由').fill('学生名单涉及个人隐私，不予公开。');
+    await reply.getByLabel('提供方式和时间').fill('可以公开的部分以电子邮件方式于答复同日发送。');
     await reply.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByRole('link', { name: '下载答复书（Word）' }).waitFor();
     const docx = await fetch(`${t.server.baseUrl}${await page.getByRole('link', { name: '下载答复书（Word）' }).getAttribute('href')}`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
@@ -101,5 +112,14 @@ describe('disclosure on request in Chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByText('已归档').first().waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
+    // The applicant follows every step on the public tracking page.
+    const code = (await page.locator('strong').filter({ hasText: /^YS/ }).first().textContent())!.trim();
+    const citizen = await t.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await citizen.goto(`${t.server.baseUrl}/request/track?code=${code}`);
+    const steps = await citizen.locator('.timeline li').allTextContents();
+    for (const step of ['发出补正通知', '收到补正材料', '征求意见（期限暂停）', '征求意见结束', '作出答复：部分公开：（二）部分公开', '送达答复：电子邮件送达', '归档']) {
+      assert.ok(steps.some((s) => s.includes(step)), `tracking shows ${step}`);
+    }
+    assert.equal((await citizen.content()).includes('11010519491231002X'), false);
   });
 });
