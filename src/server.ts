@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { openContext } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { publishDue } from './modules/documents/service.js';
+import { closeUnsupplemented } from './modules/requests/replies.js';
 
 /** `npm start`: migrate, seed demo data on an empty database, serve, and shut down gracefully. */
 async function main() {
@@ -14,6 +15,9 @@ async function main() {
   // 定时发布: scheduled documents go public within half a minute of their time.
   const scheduler = setInterval(() => void publishDue(ctx.db).then((n) => n && app.log.info({ published: n }, 'scheduled documents published')).catch((err) => app.log.error({ err }, 'scheduled publishing failed')), 30_000);
   scheduler.unref();
+  // 逾期不补正: cases past their supplement deadline close as 其他处理 1 (checked hourly).
+  const supplementWatch = setInterval(() => void closeUnsupplemented(ctx.db).then((n) => n && app.log.info({ closed: n }, 'unsupplemented cases closed')).catch((err) => app.log.error({ err }, 'supplement watch failed')), 3600_000);
+  supplementWatch.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -22,6 +26,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     clearInterval(purge);
     clearInterval(scheduler);
+    clearInterval(supplementWatch);
     const force = setTimeout(() => {
       app.log.error('shutdown timed out after 10 s');
       process.exit(1);

@@ -5,6 +5,7 @@ import { PDFParse } from 'pdf-parse';
 import { as, Client, startServer, unitId, type TestServer } from '../../../test/helpers.js';
 import { normalizeCjk } from '../../platform/files/files.js';
 import { OUTCOMES, REMEDIES } from './outcomes.js';
+import { closeUnsupplemented } from './replies.js';
 
 const pdfText = async (data: Buffer) => {
   const parser = new PDFParse({ data: new Uint8Array(data) });
@@ -70,5 +71,17 @@ describe('replies', () => {
     assert.deepEqual(labels.slice(-3), ['作出答复：部分公开：（二）部分公开', '送达答复：邮寄送达', '归档']);
     const other = await as(server, 'fgw.editor');
     assert.equal((await other.get(`/api/v1/requests/${body.id}/reply.docx`)).status, 403);
+  });
+
+  it('closes a case as 其他处理 1 when the supplement deadline passes without a supplement', async () => {
+    const handler = await as(server, 'jyj.handler');
+    const { body } = await handler.post('/api/v1/requests', { application: application(), channel: 'in_person', submittedDate: '2026-03-02' });
+    await handler.post(`/api/v1/requests/${body.id}/supplement`, { date: '2026-03-04', deadline: '2026-03-18', items: '请写明所需信息的名称。' });
+    assert.equal(await closeUnsupplemented(server.ctx.db, '2026-03-18'), 0, 'not before the deadline has passed');
+    assert.equal(await closeUnsupplemented(server.ctx.db, '2026-03-19'), 1);
+    assert.equal(await closeUnsupplemented(server.ctx.db, '2026-03-20'), 0, 'runs once');
+    const after = await handler.get(`/api/v1/requests/${body.id}`);
+    assert.equal(after.body.status, 'replied');
+    assert.equal(after.body.reply.outcome, 'other_no_supplement');
   });
 });
