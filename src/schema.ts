@@ -10,9 +10,10 @@ import { unitsMigration, type UnitTables } from './modules/units/schema.js';
 import { requestsMigration, type RequestTables } from './modules/requests/schema.js';
 import { replyMigration, type ReplyTables } from './modules/requests/reply-schema.js';
 import { appealsMigration, type AppealTables } from './modules/requests/appeals.js';
+import { requestFilesMigration, type RequestFileTables } from './modules/requests/files.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
-export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables {}
+export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables, RequestFileTables {}
 
 /** Migrations in the order they run; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0013_request': requestsMigration,
   '0014_request_reply': replyMigration,
   '0015_request_appeal': appealsMigration,
+  '0016_request_file': requestFilesMigration,
 };

@@ -115,6 +115,33 @@ function RequestView({ me, id }: { me: Me; id: number }) {
             {detail.calendarMissing && <Alert type="error" showIcon message={detail.calendarMissing} style={{ marginBottom: 8 }} />}
             <ol style={{ paddingLeft: 20 }}>{detail.explanation.map((l, i) => <li key={i}>{l}</li>)}</ol>
           </Card>
+          {handle && (
+            <Card title="办理材料" style={{ marginTop: 16 }}>
+              <ul style={{ paddingLeft: 20 }}>{detail.files.map((f) => <li key={f.id}><a href={f.url}>{f.fileName}</a>（{f.purpose === 'released' ? '随答复提供' : '内部材料'}）</li>)}</ul>
+              <Space wrap>
+                {(['released', 'internal'] as const).map((purpose) => (
+                  <label key={purpose} className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center', cursor: 'pointer' }}>
+                    {purpose === 'released' ? '上传随答复提供的信息' : '上传内部材料'}
+                    <input type="file" aria-label={purpose === 'released' ? '上传随答复提供的信息' : '上传内部材料'} style={{ display: 'none' }} onChange={(e) => {
+                      const file = e.target.files?.[0];
+                      e.target.value = '';
+                      if (!file) return;
+                      const form = new FormData();
+                      form.append('file', file, file.name);
+                      const csrf = decodeURIComponent(document.cookie.match(/(?:^|;\s*)gk_csrf=([^;]+)/)?.[1] ?? '');
+                      void fetch(`/api/v1/requests/${id}/files?purpose=${purpose}`, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
+                        .then(async (res) => {
+                          const data = await res.json();
+                          if (!res.ok) return message.error(data.message ?? '上传失败');
+                          setDetail({ ...detail, files: data.items });
+                          message.success('已上传');
+                        });
+                    }} />
+                  </label>
+                ))}
+              </Space>
+            </Card>
+          )}
           <Card title="办理过程" style={{ marginTop: 16 }}>
             <Timeline items={detail.events.map((e) => ({ children: <>{e.date} {e.label}（{e.actorName}）{e.data.items ? `：${String(e.data.items)}` : ''}{e.data.text ? `：${String(e.data.text)}` : ''}</> }))} />
           </Card>

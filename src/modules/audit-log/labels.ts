@@ -48,6 +48,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'request.archived': '归档',
   'request.fee_notice': '发出收费通知',
   'request.transferred': '转办',
+  'request.file_add': '上传办理材料',
   'request.split': '拆分申请',
   'request.fee_paid': '登记缴费',
   'request.appeal_add': '登记复议或诉讼',

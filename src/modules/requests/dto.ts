@@ -45,6 +45,7 @@ export const RequestDetail = RequestListItem.omit({ description: true }).extend(
   supplementNoticeDue: z.string().nullable(), clockState: z.string(), explanation: z.array(z.string()), calendarMissing: z.string().nullable(), personalDataVisible: z.boolean(),
   events: z.array(z.object({ kind: z.string(), label: z.string(), date: z.string(), data: z.record(z.string(), z.unknown()), actorName: z.string(), at: z.string() })),
   reply: z.object({ outcome: z.string(), date: z.string(), referenceNo: z.string() }).nullable(),
+  files: z.array(z.object({ id: z.number(), purpose: z.enum(['released', 'internal']), fileName: z.string(), kind: z.string(), size: z.number(), url: z.string() })),
 });
 
 export const TrackingDto = z.object({

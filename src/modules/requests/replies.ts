@@ -87,6 +87,7 @@ export async function replyDocument(ctx: AppContext, actor: Actor, id: number): 
   return composeReply({
     unitName: row.unit_name, applicantName: row.applicant_name, receiptDate: row.receipt_date!, supplementDate: supplement?.date ?? null, description: row.description,
     outcome: outcomeOf(reply.outcome)!, reasons: reply.reasons, provision: reply.provision, competentBody: reply.competent_body, replyDate: reply.reply_date, referenceNo: reply.reference_no,
+    released: (await ctx.db.selectFrom('request_file').select('file_name').where('request_id', '=', id).where('purpose', '=', 'released').orderBy('id').execute()).map((f) => f.file_name),
   });
 }
 

@@ -21,6 +21,8 @@ export interface ReplyFacts {
   reasons: string | null;
   provision: string | null;
   competentBody: string | null;
+  /** Names of the files released with the reply. */
+  released?: string[];
   replyDate: string;
   referenceNo: string;
 }
@@ -36,6 +38,7 @@ export function composeReply(f: ReplyFacts): ReplyDocument {
     `依据${f.outcome.article}的规定，特此${notice ? '告知' : '答复'}。`,
   ];
   if (f.outcome.provides) paragraphs.push(f.provision ?? '相关政府信息随本答复书一并提供。');
+  if (f.outcome.provides && f.released?.length) paragraphs.push(`附件：${f.released.map((n, i) => `${i + 1}. ${n}`).join('；')}`);
   if (f.competentBody) paragraphs.push(`经了解，该政府信息的公开机关为${f.competentBody}，您可以向其提出申请。`);
   paragraphs.push(REMEDIES);
   return {

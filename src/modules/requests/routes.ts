@@ -12,6 +12,7 @@ import * as requests from './service.js';
 import * as replies from './replies.js';
 import { OUTCOME_CODES } from './outcomes.js';
 import * as appeals from './appeals.js';
+import * as files from './files.js';
 import { APPEAL_KINDS, APPEAL_RESULTS } from './appeals.js';
 
 const tags = ['依申请公开'];
@@ -114,6 +115,28 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.post('/api/v1/requests/:id/split', {
     schema: { tags, summary: '拆分申请', description: '一份申请含多项内容时按“一事一申请”拆分；第一项留在原申请，其余各成新申请，期限相同。', params: IdParams, body: z.object({ parts: z.array(z.string().trim().min(5).max(2000)).min(2).max(20) }), response: { 200: z.object({ trackingCodes: z.array(z.string()) }), ...authErrors } },
   }, async (req) => requests.splitRequest(ctx, requireActor(req), req.params.id, req.body.parts, info(req)));
+
+  app.post('/api/v1/requests/:id/files', {
+    schema: {
+      tags, summary: '上传办理材料', consumes: ['multipart/form-data'],
+      description: '表单字段 file；查询参数 purpose=released 为随答复提供的信息（部分公开时为可公开部分），internal 为内部办理材料。仅承办人员可下载。',
+      params: IdParams, querystring: z.object({ purpose: z.enum(['released', 'internal']).default('internal') }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.number(), purpose: z.enum(['released', 'internal']), fileName: z.string(), kind: z.string(), size: z.number(), url: z.string() })) }), ...authErrors, 413: ErrorDto, 415: ErrorDto },
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传文件（字段名 file）');
+    const file = await req.file();
+    if (!file) throw new AppError(400, 'file_missing', '没有收到文件');
+    return { items: await files.addRequestFile(ctx, actor, req.params.id, req.query.purpose, file.filename, await file.toBuffer(), info(req)) };
+  });
+
+  app.get('/api/v1/request-files/:id', { schema: { tags, summary: '下载办理材料', params: IdParams } }, async (req, reply) => {
+    const f = await files.requestFile(ctx, requireActor(req), req.params.id);
+    if (!ctx.files.exists(f.sha256)) throw new AppError(404, 'not_found', '文件不存在');
+    return reply.header('content-type', f.mime).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.file_name)}`).send(ctx.files.stream(f.sha256));
+  });
 
   post('notes', '添加办理备注', z.object({ text: z.string().trim().min(1).max(2000) }), (a, id, b, r) => requests.addNote(ctx, a, id, b.text, r));
 }
