@@ -22,6 +22,7 @@ function RequestList({ me }: { me: Me }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: 200 }} options={options(REQUEST_STATUS_LABELS)} onChange={(status?: RequestStatus) => setFilters((f) => ({ ...f, status, page: 1 }))} />
         <Select aria-label="期限" placeholder="全部期限" allowClear style={{ width: 140 }} options={[{ value: 'overdue', label: '已超期' }]} onChange={(v?: string) => setFilters((f) => ({ ...f, overdue: v === 'overdue', page: 1 }))} />
+        <a href={`/api/v1/requests/export.csv${filters.status ? `?status=${filters.status}` : ''}`}>导出 CSV</a>
         {me.permissions.includes('request.handle') && <Button type="primary" onClick={() => navigate('/admin/requests/new')}>登记申请</Button>}
       </Space>
       <Table<Item> rowKey="id" loading={loading} dataSource={data.items} scroll={{ x: 900 }}

@@ -7,7 +7,8 @@ import { AppError } from '../../platform/http/errors.js';
 import { authErrors, ErrorDto, IdParams, Pagination } from '../../platform/http/schemas.js';
 import { requireActor } from '../accounts/auth-hook.js';
 import { ApplicationSchema, ConsultBody, ConsultEndBody, DateBody, ExtendBody, RegistrationSchema, RequestDetail, RequestListItem, SupplementBody, TrackingDto } from './dto.js';
-import { REQUEST_STATUSES } from './enums.js';
+import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, REQUEST_STATUSES } from './enums.js';
+import { csvDisposition, toCsv } from '../../platform/http/csv.js';
 import * as requests from './service.js';
 import * as replies from './replies.js';
 import { OUTCOME_CODES } from './outcomes.js';
@@ -56,6 +57,15 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext)
       response: { 200: z.object({ total: z.number(), items: z.array(RequestListItem) }), ...authErrors },
     },
   }, async (req) => requests.listRequests(ctx, requireActor(req), req.query));
+
+  app.get('/api/v1/requests/export.csv', {
+    schema: { tags, summary: '导出申请列表（CSV）', description: '个人信息只含遮蔽后的姓名。', querystring: z.object({ status: z.enum(REQUEST_STATUSES).optional(), overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true') }) },
+  }, async (req, reply) => {
+    const { items } = await requests.listRequests(ctx, requireActor(req), { ...req.query, page: 1, pageSize: 100000 });
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', csvDisposition('依申请公开'));
+    return toCsv(['查询码', '受理机关', '申请人（遮蔽）', '申请人类型', '渠道', '申请内容', '收到日期', '答复期限', '状态'],
+      items.map((i) => [i.trackingCode, i.unitName, i.applicantName, APPLICANT_TYPE_LABELS[i.applicantType], CHANNEL_LABELS[i.channel], i.description, i.receiptDate, i.due, i.statusLabel]));
+  });
 
   app.post('/api/v1/requests', {
     schema: { tags, summary: '登记申请（当面、邮寄、传真等）', body: RegistrationSchema, response: { 201: RequestDetail, ...authErrors } },
