@@ -2,10 +2,10 @@ import type { Generated, Kysely, Migration } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { idColumnType, nowIso } from '../../platform/db/database.js';
-import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
-import type { Database } from '../../schema.js';
-import { can, type Actor } from '../accounts/policy.js';
+import { badRequest, notFound } from '../../platform/http/errors.js';
+import type { Actor } from '../accounts/policy.js';
 import { auditBy, type RequestInfo } from '../accounts/service.js';
+import { handledCase } from './service.js';
 
 /** 行政复议 and 行政诉讼 against a reply; they fill the annual report's Table 4. */
 export const APPEAL_KINDS = ['reconsideration', 'lawsuit_direct', 'lawsuit_after_reconsideration'] as const;
@@ -50,24 +50,18 @@ export const appealsMigration: Migration = {
   },
 };
 
-async function caseOf(db: Kysely<Database>, actor: Actor, requestId: number) {
-  const row = await db.selectFrom('disclosure_request').innerJoin('unit', 'unit.id', 'disclosure_request.unit_id').select(['disclosure_request.id', 'disclosure_request.unit_id', 'disclosure_request.status', 'unit.path']).where('disclosure_request.id', '=', requestId).executeTakeFirst();
-  if (!row) throw notFound('申请');
-  if (!can(actor, 'request.handle', row.path)) throw forbidden('您无权办理其他单位的申请');
-  return row;
-}
 
 const present = (a: { id: number; kind: AppealKind; filed_date: string; body: string; result: AppealResult; result_date: string | null; note: string | null }) =>
   ({ id: a.id, kind: a.kind, kindLabel: APPEAL_KIND_LABELS[a.kind], filedDate: a.filed_date, body: a.body, result: a.result, resultLabel: APPEAL_RESULT_LABELS[a.result], resultDate: a.result_date, note: a.note });
 
 export async function listAppeals(ctx: AppContext, actor: Actor, requestId: number) {
-  await caseOf(ctx.db, actor, requestId);
+  await handledCase(ctx.db, actor, requestId);
   return (await ctx.db.selectFrom('request_appeal').selectAll().where('request_id', '=', requestId).orderBy('id').execute()).map(present);
 }
 
 /** Records a reconsideration or lawsuit against a reply (allowed even after archiving: it comes later). */
 export async function addAppeal(ctx: AppContext, actor: Actor, requestId: number, v: { kind: AppealKind; filedDate: string; body: string; note: string | null }, req: RequestInfo) {
-  const row = await caseOf(ctx.db, actor, requestId);
+  const row = await handledCase(ctx.db, actor, requestId);
   if (!['replied', 'delivered', 'archived'].includes(row.status)) throw badRequest('not_replied', '只能对已答复的申请登记复议或诉讼');
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
@@ -80,7 +74,7 @@ export async function addAppeal(ctx: AppContext, actor: Actor, requestId: number
 export async function decideAppeal(ctx: AppContext, actor: Actor, appealId: number, v: { result: AppealResult; resultDate: string | null; note: string | null }, req: RequestInfo) {
   const appeal = await ctx.db.selectFrom('request_appeal').selectAll().where('id', '=', appealId).executeTakeFirst();
   if (!appeal) throw notFound('复议或诉讼记录');
-  const row = await caseOf(ctx.db, actor, appeal.request_id);
+  const row = await handledCase(ctx.db, actor, appeal.request_id);
   if (v.result !== 'pending' && !v.resultDate) throw badRequest('result_date_required', '请填写审结日期');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('request_appeal').set({ result: v.result, result_date: v.resultDate, note: v.note ?? appeal.note, updated_at: nowIso() }).where('id', '=', appealId).execute();

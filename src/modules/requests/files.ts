@@ -3,10 +3,11 @@ import type { AppContext } from '../../context.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { idColumnType, nowIso } from '../../platform/db/database.js';
 import { KIND_MIME, sniffFile, type FileKind } from '../../platform/files/files.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import type { Database } from '../../schema.js';
-import { can, type Actor } from '../accounts/policy.js';
+import type { Actor } from '../accounts/policy.js';
 import { auditBy, type RequestInfo } from '../accounts/service.js';
+import { handledCase } from './service.js';
 import { MAX_ATTACHMENT_BYTES } from '../documents/attachments.js';
 
 /**
@@ -44,12 +45,6 @@ export const requestFilesMigration: Migration = {
   },
 };
 
-async function caseOf(db: Kysely<Database>, actor: Actor, requestId: number) {
-  const row = await db.selectFrom('disclosure_request').innerJoin('unit', 'unit.id', 'disclosure_request.unit_id').select(['disclosure_request.id', 'disclosure_request.unit_id', 'disclosure_request.status', 'unit.path']).where('disclosure_request.id', '=', requestId).executeTakeFirst();
-  if (!row) throw notFound('申请');
-  if (!can(actor, 'request.handle', row.path)) throw forbidden('您无权办理其他单位的申请');
-  return row;
-}
 
 export async function listRequestFiles(db: Kysely<Database>, requestId: number) {
   const rows = await db.selectFrom('request_file').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
@@ -57,7 +52,7 @@ export async function listRequestFiles(db: Kysely<Database>, requestId: number) 
 }
 
 export async function addRequestFile(ctx: AppContext, actor: Actor, requestId: number, purpose: 'released' | 'internal', fileName: string, data: Buffer, req: RequestInfo) {
-  const row = await caseOf(ctx.db, actor, requestId);
+  const row = await handledCase(ctx.db, actor, requestId);
   if (row.status === 'archived') throw conflict('invalid_status', '已归档的申请不能再添加材料');
   if (data.length === 0) throw badRequest('empty_file', '文件为空');
   if (data.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', `文件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
@@ -76,6 +71,6 @@ export async function addRequestFile(ctx: AppContext, actor: Actor, requestId: n
 export async function requestFile(ctx: AppContext, actor: Actor, fileId: number) {
   const file = await ctx.db.selectFrom('request_file').selectAll().where('id', '=', fileId).executeTakeFirst();
   if (!file) throw notFound('文件');
-  await caseOf(ctx.db, actor, file.request_id);
+  await handledCase(ctx.db, actor, file.request_id);
   return { ...file, mime: KIND_MIME[file.kind as FileKind] ?? 'application/octet-stream' };
 }

@@ -4,14 +4,14 @@ import { beijingToday } from '../../platform/calendar/calendar.js';
 import type { Database } from '../../schema.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/database.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { htmlToPdf } from '../../platform/pdf/pdf.js';
-import { can, type Actor } from '../accounts/policy.js';
+import type { Actor } from '../accounts/policy.js';
 import { auditBy, type RequestInfo } from '../accounts/service.js';
 import { REQUEST_STATUS_LABELS } from './enums.js';
 import { outcomeOf } from './outcomes.js';
 import { composeReply, replyDocx, replyHtml, type ReplyDocument } from './reply-document.js';
-import { getRequest } from './service.js';
+import { getRequest, handledCase } from './service.js';
 
 export interface ReplyInput {
   outcome: string;
@@ -21,17 +21,10 @@ export interface ReplyInput {
   competentBody: string | null;
 }
 
-async function caseFor(ctx: AppContext, actor: Actor, id: number) {
-  const row = await ctx.db.selectFrom('disclosure_request').innerJoin('unit', 'unit.id', 'disclosure_request.unit_id')
-    .selectAll('disclosure_request').select(['unit.name as unit_name', 'unit.path as unit_path']).where('disclosure_request.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('申请');
-  if (!can(actor, 'request.handle', row.unit_path)) throw forbidden('您无权办理其他单位的申请');
-  return row;
-}
 
 /** 答复: records exactly one annual-report outcome; refusals must give reasons, "not ours" names the competent body. */
 export async function replyToRequest(ctx: AppContext, actor: Actor, id: number, input: ReplyInput, req: RequestInfo) {
-  const row = await caseFor(ctx, actor, id);
+  const row = await handledCase(ctx.db, actor, id);
   if (!['processing', 'consulting', 'supplement'].includes(row.status)) throw conflict('invalid_status', `该申请当前不能答复（${REQUEST_STATUS_LABELS[row.status]}）`);
   const outcome = outcomeOf(input.outcome);
   if (!outcome) throw badRequest('unknown_outcome', '答复类型不正确');
@@ -80,7 +73,7 @@ export async function closeUnsupplemented(db: Kysely<Database>, today = beijingT
 
 /** The reply as a document, for the handler (PDF or DOCX). */
 export async function replyDocument(ctx: AppContext, actor: Actor, id: number): Promise<ReplyDocument> {
-  const row = await caseFor(ctx, actor, id);
+  const row = await handledCase(ctx.db, actor, id);
   const reply = await ctx.db.selectFrom('request_reply').selectAll().where('request_id', '=', id).executeTakeFirst();
   if (!reply) throw notFound('答复');
   const supplement = await ctx.db.selectFrom('request_event').select('date').where('request_id', '=', id).where('kind', '=', 'supplement_received').orderBy('id', 'desc').executeTakeFirst();
@@ -109,7 +102,7 @@ const METHODS: Record<string, string> = { in_person: '当面送达（签收）',
 
 /** 送达: how and when the reply reached the applicant. */
 export async function deliverReply(ctx: AppContext, actor: Actor, id: number, v: { date: string; method: string; detail: string | null }, req: RequestInfo) {
-  const row = await caseFor(ctx, actor, id);
+  const row = await handledCase(ctx.db, actor, id);
   if (row.status !== 'replied') throw conflict('invalid_status', '只有已答复的申请可以登记送达');
   if (!METHODS[v.method]) throw badRequest('unknown_method', '送达方式不正确');
   await ctx.db.transaction().execute(async (trx) => {
@@ -122,7 +115,7 @@ export async function deliverReply(ctx: AppContext, actor: Actor, id: number, v:
 
 /** 归档: the case becomes read-only with its whole history. */
 export async function archiveRequest(ctx: AppContext, actor: Actor, id: number, date: string, req: RequestInfo) {
-  const row = await caseFor(ctx, actor, id);
+  const row = await handledCase(ctx.db, actor, id);
   if (!['delivered', 'closed'].includes(row.status)) throw conflict('invalid_status', '送达后才能归档');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('disclosure_request').set({ status: 'archived', updated_at: nowIso() }).where('id', '=', id).execute();

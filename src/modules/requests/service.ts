@@ -131,6 +131,9 @@ export async function submitOnline(ctx: AppContext, input: ApplicationInput, req
   return row.tracking_code;
 }
 
+/** A case the actor handles (404 when unknown, 403 outside the actor's units). */
+export const handledCase = (db: Kysely<Database>, actor: Actor, id: number) => load(db, actor, id, 'request.handle');
+
 async function load(db: Kysely<Database>, actor: Actor, id: number, action: Action) {
   const row = await db.selectFrom('disclosure_request').innerJoin('unit', 'unit.id', 'disclosure_request.unit_id').selectAll('disclosure_request').select(['unit.name as unit_name', 'unit.path as unit_path']).where('disclosure_request.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('申请');
