@@ -8,7 +8,7 @@ import type { Database } from '../../schema.js';
 import { can, type Action, type Actor } from '../accounts/policy.js';
 import { auditBy, type RequestInfo } from '../accounts/service.js';
 import { unitRepository } from '../units/repository.js';
-import { findPersonalData, findSensitiveWords, hasBlocking, htmlToText, internalLinks, type Finding } from './checks.js';
+import { findPersonalData, findSensitiveWords, htmlToText, internalLinks, type Finding } from './checks.js';
 import type { DocumentDto, DocumentInput, PublicDocumentDto } from './dto.js';
 import { documentRepository, type DocumentRow } from './repository.js';
 import { syncSearchIndex } from './search.js';
