@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { openContext, type Started } from '../src/bootstrap.js';
@@ -131,4 +132,15 @@ export async function as(server: TestServer, username: string) {
 export async function unitId(server: TestServer, name: string): Promise<number> {
   const row = await server.ctx.db.selectFrom('unit').select('id').where('name', '=', name).executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** For an API test suite: a demo-data server on the given database and the id of 三明市教育局, started before and closed after. */
+export function useDemoServer(url: string | undefined): { server: TestServer; edu: number } {
+  const t = {} as { server: TestServer; edu: number };
+  before(async () => {
+    t.server = await startServer({ url });
+    t.edu = await unitId(t.server, '三明市教育局');
+  });
+  after(() => t.server?.close());
+  return t;
 }

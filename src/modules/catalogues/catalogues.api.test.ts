@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { as, Client, startServer, testDatabases, unitId, type TestServer } from '../../../test/helpers.js';
+import { as, Client, testDatabases, unitId, useDemoServer } from '../../../test/helpers.js';
 import { beijingToday } from '../../platform/calendar/calendar.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,17 +13,11 @@ const item = (level2: string, timeLimit = '自信息形成或者变更之日起2
 
 for (const database of testDatabases()) {
   describe(`catalogues API (${database.name})`, () => {
-    let server: TestServer;
-    let edu: number;
-    before(async () => {
-      server = await startServer({ url: database.url });
-      edu = await unitId(server, '三明市教育局');
-    });
-    after(() => server.close());
+    const t = useDemoServer(database.url);
 
     /** Uploads a spreadsheet as the admin app does: raw body, session cookie and CSRF header. */
     async function upload(c: Client, catalogueId: number, data: Buffer) {
-      const res = await fetch(`${server.baseUrl}/api/v1/catalogues/${catalogueId}/import`, {
+      const res = await fetch(`${t.server.baseUrl}/api/v1/catalogues/${catalogueId}/import`, {
         method: 'POST', body: new Uint8Array(data),
         headers: { 'content-type': XLSX, cookie: `gk_session=${c.cookie('gk_session')}; gk_csrf=${c.cookie('gk_csrf')}`, 'x-csrf-token': c.cookie('gk_csrf')! },
       });
@@ -31,12 +25,12 @@ for (const database of testDatabases()) {
     }
 
     it('builds a catalogue version, publishes it, and watches a late document as overdue', async () => {
-      const admin = await as(server, 'jyj.admin');
-      const draft = await admin.post(`/api/v1/units/${edu}/catalogues/draft`);
+      const admin = await as(t.server, 'jyj.admin');
+      const draft = await admin.post(`/api/v1/units/${t.edu}/catalogues/draft`);
       assert.equal(draft.status, 200, draft.text);
       assert.equal(draft.body.version, 1);
       assert.equal(draft.body.status, 'draft');
-      const anon = new Client(server.baseUrl);
+      const anon = new Client(t.server.baseUrl);
       assert.equal((await anon.get(`/api/v1/catalogues/${draft.body.id}`)).status, 404, 'drafts are not public');
       const first = await admin.post(`/api/v1/catalogues/${draft.body.id}/items`, item('义务教育招生政策'));
       assert.equal(first.status, 200, first.text);
@@ -47,16 +41,16 @@ for (const database of testDatabases()) {
       assert.equal(c.items[1].rule, null);
       const published = await admin.post(`/api/v1/catalogues/${draft.body.id}/publish`);
       assert.equal(published.body.status, 'published');
-      const current = await anon.get(`/api/v1/units/${edu}/catalogue`);
+      const current = await anon.get(`/api/v1/units/${t.edu}/catalogue`);
       assert.equal(current.status, 200);
       assert.equal(current.body.items[0].level2, '义务教育招生政策');
 
       // A document formed on 2026-03-02, linked to the 20-working-day item (due 2026-03-30), published only today.
       const key = current.body.items[0].itemKey;
-      const editor = await as(server, 'jyj.editor');
-      const reviewer = await as(server, 'jyj.reviewer');
+      const editor = await as(t.server, 'jyj.editor');
+      const reviewer = await as(t.server, 'jyj.reviewer');
       const doc = await editor.post('/api/v1/documents', {
-        unitId: edu, title: '2026年义务教育招生政策', writtenDate: '2026-03-02', topic: '科技、教育', genre: '通知', summary: '招生政策', art20Item: 11,
+        unitId: t.edu, title: '2026年义务教育招生政策', writtenDate: '2026-03-02', topic: '科技、教育', genre: '通知', summary: '招生政策', art20Item: 11,
         disclosure: 'proactive', bodyText: '招生政策如下。', catalogueItemKeys: [key],
       });
       assert.equal(doc.status, 201, doc.text);
@@ -65,7 +59,7 @@ for (const database of testDatabases()) {
       await reviewer.post(`/api/v1/documents/${doc.body.id}/approve`, {});
       await reviewer.post(`/api/v1/documents/${doc.body.id}/publish`, {});
 
-      const watch = await admin.get(`/api/v1/units/${edu}/catalogue-watch`);
+      const watch = await admin.get(`/api/v1/units/${t.edu}/catalogue-watch`);
       assert.equal(watch.status, 200);
       const [late, vague] = watch.body.items;
       assert.equal(late.state, 'overdue');
@@ -73,9 +67,9 @@ for (const database of testDatabases()) {
       assert.equal(late.document.due, '2026-03-30');
       assert.equal(late.document.daysLate, Math.round((Date.parse(beijingToday()) - Date.parse('2026-03-30')) / 86_400_000));
       assert.equal(vague.state, 'never');
-      const csv = await admin.get(`/api/v1/units/${edu}/catalogue-watch.csv`);
+      const csv = await admin.get(`/api/v1/units/${t.edu}/catalogue-watch.csv`);
       assert.match(csv.text, /义务教育招生政策,.*逾期/);
-      const page = await anon.get(`/xxgk/units/${edu}/catalogue`);
+      const page = await anon.get(`/xxgk/units/${t.edu}/catalogue`);
       assert.match(page.text, /<td>义务教育招生政策<\/td>/);
       assert.match(page.text, new RegExp(`<a href="/xxgk/documents/${doc.body.id}">2026年义务教育招生政策</a>`), 'the item links to the document that fulfils it');
       // The document is found under its catalogue domain (义务教育 = 24), and search filters by it.
@@ -87,26 +81,26 @@ for (const database of testDatabases()) {
     });
 
     it('keeps earlier versions readable and documents linked across versions', async () => {
-      const admin = await as(server, 'jyj.admin');
-      const v2 = (await admin.post(`/api/v1/units/${edu}/catalogues/draft`)).body;
+      const admin = await as(t.server, 'jyj.admin');
+      const v2 = (await admin.post(`/api/v1/units/${t.edu}/catalogues/draft`)).body;
       assert.equal(v2.version, 2);
       assert.equal(v2.items.length, 2, 'the new version starts from the current one');
       const withDomain = v2.items.find((i: { level2: string }) => i.level2 === '招生结果');
       await admin.request('PUT', `/api/v1/catalogue-items/${withDomain.id}`, { ...item('招生结果', '5个工作日内'), domainId: 24 });
       await admin.post(`/api/v1/catalogues/${v2.id}/publish`);
-      const versions = (await new Client(server.baseUrl).get(`/api/v1/units/${edu}/catalogues`)).body.items;
+      const versions = (await new Client(t.server.baseUrl).get(`/api/v1/units/${t.edu}/catalogues`)).body.items;
       assert.deepEqual(versions.map((v: { version: number; status: string }) => [v.version, v.status]), [[2, 'published'], [1, 'superseded']]);
-      const v1 = await new Client(server.baseUrl).get(`/api/v1/catalogues/${versions[1].id}`);
-      assert.match((await new Client(server.baseUrl).get(`/xxgk/units/${edu}/catalogue?version=1`)).text, /第 1 版（历史版本）/);
+      const v1 = await new Client(t.server.baseUrl).get(`/api/v1/catalogues/${versions[1].id}`);
+      assert.match((await new Client(t.server.baseUrl).get(`/xxgk/units/${t.edu}/catalogue?version=1`)).text, /第 1 版（历史版本）/);
       assert.equal(v1.body.items.find((i: { level2: string }) => i.level2 === '招生结果').timeLimit, '及时公开');
-      const watch = (await admin.get(`/api/v1/units/${edu}/catalogue-watch`)).body.items;
+      const watch = (await admin.get(`/api/v1/units/${t.edu}/catalogue-watch`)).body.items;
       assert.equal(watch.find((r: { level2: string }) => r.level2 === '义务教育招生政策').state, 'overdue', 'the link follows the item key');
     });
 
     it('exports the national layout and imports it back; a bad sheet gets a per-row report', async () => {
-      const admin = await as(server, 'jyj.admin');
-      const current = (await admin.get(`/api/v1/units/${edu}/catalogue`)).body;
-      const res = await fetch(`${server.baseUrl}/api/v1/catalogues/${current.id}/export.xlsx`);
+      const admin = await as(t.server, 'jyj.admin');
+      const current = (await admin.get(`/api/v1/units/${t.edu}/catalogue`)).body;
+      const res = await fetch(`${t.server.baseUrl}/api/v1/catalogues/${current.id}/export.xlsx`);
       assert.equal(res.status, 200);
       const data = Buffer.from(await res.arrayBuffer());
       const wb = new ExcelJS.Workbook();
@@ -118,7 +112,7 @@ for (const database of testDatabases()) {
       assert.equal(ws.getCell(4, 3).value, '义务教育招生政策');
       assert.equal(ws.getCell(4, 9).value, '√');
 
-      const v3 = (await admin.post(`/api/v1/units/${edu}/catalogues/draft`)).body;
+      const v3 = (await admin.post(`/api/v1/units/${t.edu}/catalogues/draft`)).body;
       ws.getCell(5, 3).value = '招生结果公示';
       const edited = Buffer.from(await wb.xlsx.writeBuffer());
       const imported = await upload(admin, v3.id, edited);
@@ -139,33 +133,33 @@ for (const database of testDatabases()) {
     });
 
     it('lets the city disclosure office add a domain beyond the 26, and no one else', async () => {
-      const gkb = await as(server, 'sm.gkb');
+      const gkb = await as(t.server, 'sm.gkb');
       const added = await gkb.post('/api/v1/catalogue-domains', { name: '政务服务' });
       assert.equal(added.status, 201);
       assert.equal((await gkb.post('/api/v1/catalogue-domains', { name: '政务服务' })).status, 409);
-      assert.equal((await (await as(server, 'syq.gkb')).post('/api/v1/catalogue-domains', { name: '县里的领域' })).status, 403);
-      const list = (await new Client(server.baseUrl).get('/api/v1/catalogue-domains')).body.items;
+      assert.equal((await (await as(t.server, 'syq.gkb')).post('/api/v1/catalogue-domains', { name: '县里的领域' })).status, 403);
+      const list = (await new Client(t.server.baseUrl).get('/api/v1/catalogue-domains')).body.items;
       assert.equal(list.length, 27);
       assert.equal(list[26].name, '政务服务');
     });
 
     it('keeps other units out of a catalogue (403)', async () => {
-      const fgw = await as(server, 'fgw.editor');
-      const admin = await as(server, 'jyj.admin');
-      const started = (await admin.post(`/api/v1/units/${edu}/catalogues/draft`)).body;
+      const fgw = await as(t.server, 'fgw.editor');
+      const admin = await as(t.server, 'jyj.admin');
+      const started = (await admin.post(`/api/v1/units/${t.edu}/catalogues/draft`)).body;
       const draft = started.items.length ? started : (await admin.post(`/api/v1/catalogues/${started.id}/items`, item('权限测试事项'))).body;
-      assert.equal((await fgw.post(`/api/v1/units/${edu}/catalogues/draft`)).status, 403);
+      assert.equal((await fgw.post(`/api/v1/units/${t.edu}/catalogues/draft`)).status, 403);
       assert.equal((await fgw.post(`/api/v1/catalogues/${draft.id}/items`, item('越权事项'))).status, 403);
       assert.equal((await fgw.request('PUT', `/api/v1/catalogue-items/${draft.items[0].id}`, item('越权修改'))).status, 403);
       assert.equal((await fgw.delete(`/api/v1/catalogue-items/${draft.items[0].id}`)).status, 403);
       assert.equal((await fgw.post(`/api/v1/catalogues/${draft.id}/publish`)).status, 403);
-      assert.equal((await fgw.get(`/api/v1/units/${edu}/catalogue-watch`)).status, 403);
+      assert.equal((await fgw.get(`/api/v1/units/${t.edu}/catalogue-watch`)).status, 403);
       const sheet = (await admin.get(`/api/v1/catalogues/${draft.id}/export.xlsx`)).bytes;
       assert.equal((await upload(fgw, draft.id, sheet)).status, 403, 'no import into another unit\'s catalogue');
-      const editor = await as(server, 'jyj.editor');
+      const editor = await as(t.server, 'jyj.editor');
       assert.equal((await editor.post(`/api/v1/catalogues/${draft.id}/publish`)).status, 403, 'editors draft, unit admins publish');
       const other = await fgw.post('/api/v1/documents', {
-        unitId: await unitId(server, '三明市发展和改革委员会'), title: '越权关联', writtenDate: '2026-01-01', disclosure: 'proactive', bodyText: '正文', catalogueItemKeys: [draft.items[0].itemKey],
+        unitId: await unitId(t.server, '三明市发展和改革委员会'), title: '越权关联', writtenDate: '2026-01-01', disclosure: 'proactive', bodyText: '正文', catalogueItemKeys: [draft.items[0].itemKey],
       });
       assert.equal(other.status, 400);
       assert.equal(other.body.code, 'unknown_catalogue_item');

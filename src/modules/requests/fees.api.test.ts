@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { as, Client, startServer, testDatabases, unitId, type TestServer } from '../../../test/helpers.js';
+import { describe, it } from 'node:test';
+import { as, Client, startServer, testDatabases, unitId, useDemoServer } from '../../../test/helpers.js';
 
 for (const database of testDatabases()) {
   describe(`fees and appeals (${database.name})`, () => {
-    let server: TestServer;
-    let edu: number;
-    before(async () => {
-      server = await startServer({ url: database.url });
-      edu = await unitId(server, '三明市教育局');
-    });
-    after(() => server.close());
+    const t = useDemoServer(database.url);
 
-    const application = (idNumber = '11010519491231002X') => ({ unitId: edu, applicantType: 'natural_person', applicantName: '孙八', idType: 'resident_id', idNumber, phone: '13905981234', description: '某项政府信息的申请内容', preferredForm: 'paper', delivery: 'post' });
+    const application = (idNumber = '11010519491231002X') => ({ unitId: t.edu, applicantType: 'natural_person', applicantName: '孙八', idType: 'resident_id', idNumber, phone: '13905981234', description: '某项政府信息的申请内容', preferredForm: 'paper', delivery: 'post' });
 
     it('charges the same applicant from the 11th request of a month, and per page beyond 30', async () => {
-      const handler = await as(server, 'jyj.handler');
+      const handler = await as(t.server, 'jyj.handler');
       const ids: number[] = [];
       for (let i = 0; i < 11; i++) {
         const { body } = await handler.post('/api/v1/requests', { application: application(), channel: 'in_person', submittedDate: `2026-03-${String(2 + i).padStart(2, '0')}` });
@@ -31,7 +25,7 @@ for (const database of testDatabases()) {
       assert.equal(notice.data.payBy, '2026-04-14', '20 working days after the notice (清明 4-4..6 off)');
       const volume = await handler.post(`/api/v1/requests/${ids[1]}/fee-notice`, { date: '2026-03-10', basis: 'per_volume', pages: 60 });
       assert.equal(volume.body.events.find((e: { kind: string }) => e.kind === 'fee_notice').data.amount, 300);
-      const track = await new Client(server.baseUrl).get(`/api/v1/public/requests/${volume.body.trackingCode}`);
+      const track = await new Client(t.server.baseUrl).get(`/api/v1/public/requests/${volume.body.trackingCode}`);
       assert.ok(track.body.events.some((e: { detail: string | null }) => e.detail === '应缴 300 元，请于 2026-04-08 前缴纳'));
       const paid = await handler.post(`/api/v1/requests/${ids[1]}/fee-paid`, { date: '2026-03-20', receiptNo: '闽财缴 0001234' });
       assert.equal(paid.status, 200);
@@ -57,7 +51,7 @@ for (const database of testDatabases()) {
     });
 
     it('records reconsiderations and lawsuits against replies, with their results', async () => {
-      const handler = await as(server, 'jyj.handler');
+      const handler = await as(t.server, 'jyj.handler');
       const { body } = await handler.post('/api/v1/requests', { application: application('110105194912310038'), channel: 'in_person', submittedDate: '2026-03-02' });
       assert.equal((await handler.post(`/api/v1/requests/${body.id}/appeals`, { kind: 'reconsideration', filedDate: '2026-04-01', body: '三明市人民政府' })).status, 400, 'no reply yet');
       await handler.post(`/api/v1/requests/${body.id}/reply`, { outcome: 'withhold_process', date: '2026-03-20', reasons: '属于内部讨论稿' });
@@ -65,7 +59,7 @@ for (const database of testDatabases()) {
       assert.equal(added.body.items[0].result, 'pending');
       const decided = await handler.patch(`/api/v1/appeals/${added.body.items[0].id}`, { result: 'corrected', resultDate: '2026-05-20' });
       assert.equal(decided.body.items[0].resultLabel, '结果纠正');
-      const outsider = await as(server, 'fgw.editor');
+      const outsider = await as(t.server, 'fgw.editor');
       assert.equal((await outsider.post(`/api/v1/requests/${body.id}/appeals`, { kind: 'lawsuit_direct', filedDate: '2026-04-01', body: '三元区人民法院' })).status, 403);
       assert.equal((await outsider.patch(`/api/v1/appeals/${added.body.items[0].id}`, { result: 'upheld', resultDate: '2026-05-20' })).status, 403);
     });
