@@ -4,7 +4,7 @@ import type { PublicDocumentDto } from '../documents/dto.js';
 import type { SearchHitDto } from '../documents/search-routes.js';
 import { ART20_ITEMS, FIVE_PUBLIC_LABELS, VALIDITY_LABELS } from '../documents/enums.js';
 import { Layout, type PageContext } from './layout.js';
-import { ColumnNav } from './pages.js';
+import { ColumnLayout } from './pages.js';
 
 const formatSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 const beijingDate = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10) : '');
@@ -81,39 +81,29 @@ export function DocumentPage({ page, doc, related, replacement }: { page: PageCo
 
 export function StatutoryIndexPage({ page, counts, domains }: { page: PageContext; counts: Map<number, number>; domains: Array<{ id: number; name: string; n: number }> }) {
   return (
-    <Layout page={page} title="法定主动公开内容" crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: '法定主动公开内容' }]}>
-      <div class="with-side">
-        <ColumnNav current="statutory" />
-        <article>
-          <h1>法定主动公开内容</h1>
-          <p>按《中华人民共和国政府信息公开条例》第二十条规定的事项分类。</p>
-          <ol class="art20-list">
-            {ART20_ITEMS.map((i) => (
-              <li><a href={`/xxgk/statutory/${i.no}`}>{i.label}{i.title}</a> <span class="muted">（{counts.get(i.no) ?? 0} 条）</span></li>
-            ))}
-          </ol>
-          <h2 id="domains-title">按基层政务公开领域</h2>
-          <ul class="unit-links" aria-labelledby="domains-title">
-            {domains.map((d) => <li><a href={`/xxgk/domains/${d.id}`}>{d.name}</a> <span class="muted">（{d.n}）</span></li>)}
-          </ul>
-        </article>
-      </div>
-    </Layout>
+    <ColumnLayout page={page} title="法定主动公开内容" crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: '法定主动公开内容' }]} current="statutory">
+      <h1>法定主动公开内容</h1>
+      <p>按《中华人民共和国政府信息公开条例》第二十条规定的事项分类。</p>
+      <ol class="art20-list">
+        {ART20_ITEMS.map((i) => (
+          <li><a href={`/xxgk/statutory/${i.no}`}>{i.label}{i.title}</a> <span class="muted">（{counts.get(i.no) ?? 0} 条）</span></li>
+        ))}
+      </ol>
+      <h2 id="domains-title">按基层政务公开领域</h2>
+      <ul class="unit-links" aria-labelledby="domains-title">
+        {domains.map((d) => <li><a href={`/xxgk/domains/${d.id}`}>{d.name}</a> <span class="muted">（{d.n}）</span></li>)}
+      </ul>
+    </ColumnLayout>
   );
 }
 
 export function StatutoryItemPage({ page, no, list }: { page: PageContext; no: number; list: { items: PublicDocumentDto[]; total: number; page: number; pageSize: number } }) {
   const item = ART20_ITEMS.find((i) => i.no === no)!;
   return (
-    <Layout page={page} title={item.title} crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { href: '/xxgk/statutory', label: '法定主动公开内容' }, { label: item.label }]}>
-      <div class="with-side">
-        <ColumnNav current="statutory" />
-        <article>
-          <h1>{item.label}{item.title}</h1>
-          <DocumentList {...list} baseHref={`/xxgk/statutory/${no}`} />
-        </article>
-      </div>
-    </Layout>
+    <ColumnLayout page={page} title={item.title} crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { href: '/xxgk/statutory', label: '法定主动公开内容' }, { label: item.label }]} current="statutory">
+      <h1>{item.label}{item.title}</h1>
+      <DocumentList {...list} baseHref={`/xxgk/statutory/${no}`} />
+    </ColumnLayout>
   );
 }
 
@@ -212,31 +202,21 @@ export function SearchPage({ page, view, units, years, domains }: { page: PageCo
 
 export function DomainPage({ page, domain, list }: { page: PageContext; domain: { id: number; name: string }; list: { items: PublicDocumentDto[]; total: number; page: number; pageSize: number } }) {
   return (
-    <Layout page={page} title={domain.name} crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { href: '/xxgk/statutory', label: '法定主动公开内容' }, { label: domain.name }]}>
-      <div class="with-side">
-        <ColumnNav current="statutory" />
-        <article>
-          <h1>{domain.name}领域政务公开</h1>
-          <p class="muted">各单位按标准目录中“{domain.name}”领域事项公开的信息。</p>
-          <DocumentList {...list} baseHref={`/xxgk/domains/${domain.id}`} />
-        </article>
-      </div>
-    </Layout>
+    <ColumnLayout page={page} title={domain.name} crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { href: '/xxgk/statutory', label: '法定主动公开内容' }, { label: domain.name }]} current="statutory">
+      <h1>{domain.name}领域政务公开</h1>
+      <p class="muted">各单位按标准目录中“{domain.name}”领域事项公开的信息。</p>
+      <DocumentList {...list} baseHref={`/xxgk/domains/${domain.id}`} />
+    </ColumnLayout>
   );
 }
 
 /** 政府信息公开制度: the rules documents units mark for this sub-column. */
 export function RulesPage({ page, list }: { page: PageContext; list: { items: PublicDocumentDto[]; total: number; page: number; pageSize: number } }) {
   return (
-    <Layout page={page} title="政府信息公开制度" crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: '政府信息公开制度' }]}>
-      <div class="with-side">
-        <ColumnNav current="rules" />
-        <article>
-          <h1>政府信息公开制度</h1>
-          <p class="muted">《中华人民共和国政府信息公开条例》及各单位制定的政府信息公开工作制度。</p>
-          <DocumentList {...list} baseHref="/xxgk/rules" />
-        </article>
-      </div>
-    </Layout>
+    <ColumnLayout page={page} title="政府信息公开制度" crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: '政府信息公开制度' }]} current="rules">
+      <h1>政府信息公开制度</h1>
+      <p class="muted">《中华人民共和国政府信息公开条例》及各单位制定的政府信息公开工作制度。</p>
+      <DocumentList {...list} baseHref="/xxgk/rules" />
+    </ColumnLayout>
   );
 }

@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { UnitDto } from '../units/dto.js';
 import { KIND_LABELS, LEVEL_LABELS } from '../units/rules.js';
-import { Layout, SITE_NAME, type PageContext } from './layout.js';
+import { Layout, SITE_NAME, type Crumb, type PageContext } from './layout.js';
 
 /** 政府信息公开 sub-columns (国办公开办函〔2019〕61号); content arrives with later modules. */
 export const DISCLOSURE_COLUMNS: Array<{ slug: string; title: string; summary: string }> = [
@@ -58,27 +58,34 @@ export function UnitLinks({ units }: { units: UnitDto[] }) {
 
 export function ColumnPage({ page, column }: { page: PageContext; column: (typeof DISCLOSURE_COLUMNS)[number] }) {
   return (
-    <Layout page={page} title={column.title} crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: column.title }]}>
+    <ColumnLayout page={page} title={column.title} crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: column.title }]} current={column.slug}>
+      <h1>{column.title}</h1>
+      <p>{column.summary}</p>
+      {column.slug === 'request' && (
+        <ul class="cards">
+          <li class="card"><a href="/request/apply"><strong>网上申请</strong></a><p>填写申请表，提交后获得查询码。</p></li>
+          <li class="card"><a href="/request/track"><strong>进度查询</strong></a><p>凭查询码查询办理进度和答复期限。</p></li>
+        </ul>
+      )}
+      {column.slug === 'request' && (
+        <p>答复期限按工作日计算，可使用 <a href="/tools/deadline">工作日期限计算</a> 核对。各单位受理机构及联系方式见 <a href="/xxgk/guide">政府信息公开指南</a>。</p>
+      )}
+      {column.slug === 'guide' ? (
+        <p>各单位的政府信息公开工作机构及联系方式见 <a href="/xxgk/units">机构与公开指南</a>。</p>
+      ) : column.slug === 'request' ? null : (
+        <p class="notice">本栏目内容正在建设中，信息发布后将在此处列出。</p>
+      )}
+    </ColumnLayout>
+  );
+}
+
+/** A page of the 政府信息公开 column: its navigation beside the content. */
+export function ColumnLayout(props: { page: PageContext; title: string; crumbs: Crumb[]; current?: string | undefined; feed?: string; articleClass?: string; children: Child }) {
+  return (
+    <Layout page={props.page} title={props.title} crumbs={props.crumbs} {...(props.feed ? { feed: props.feed } : {})}>
       <div class="with-side">
-        <ColumnNav current={column.slug} />
-        <article>
-          <h1>{column.title}</h1>
-          <p>{column.summary}</p>
-          {column.slug === 'request' && (
-            <ul class="cards">
-              <li class="card"><a href="/request/apply"><strong>网上申请</strong></a><p>填写申请表，提交后获得查询码。</p></li>
-              <li class="card"><a href="/request/track"><strong>进度查询</strong></a><p>凭查询码查询办理进度和答复期限。</p></li>
-            </ul>
-          )}
-          {column.slug === 'request' && (
-            <p>答复期限按工作日计算，可使用 <a href="/tools/deadline">工作日期限计算</a> 核对。各单位受理机构及联系方式见 <a href="/xxgk/guide">政府信息公开指南</a>。</p>
-          )}
-          {column.slug === 'guide' ? (
-            <p>各单位的政府信息公开工作机构及联系方式见 <a href="/xxgk/units">机构与公开指南</a>。</p>
-          ) : column.slug === 'request' ? null : (
-            <p class="notice">本栏目内容正在建设中，信息发布后将在此处列出。</p>
-          )}
-        </article>
+        <ColumnNav {...(props.current ? { current: props.current } : {})} />
+        <article class={props.articleClass}>{props.children}</article>
       </div>
     </Layout>
   );
@@ -100,41 +107,31 @@ export function ColumnNav({ current }: { current?: string }) {
 
 export function DisclosureIndexPage({ page }: { page: PageContext }) {
   return (
-    <Layout page={page} title="政府信息公开" crumbs={[{ label: '政府信息公开' }]}>
-      <div class="with-side">
-        <ColumnNav />
-        <article>
-          <h1>政府信息公开</h1>
-          <ul class="cards">
-            {DISCLOSURE_COLUMNS.map((c) => (
-              <li class="card"><a href={`/xxgk/${c.slug}`}><strong>{c.title}</strong></a><p>{c.summary}</p></li>
-            ))}
-          </ul>
-        </article>
-      </div>
-    </Layout>
+    <ColumnLayout page={page} title="政府信息公开" crumbs={[{ label: '政府信息公开' }]}>
+      <h1>政府信息公开</h1>
+      <ul class="cards">
+        {DISCLOSURE_COLUMNS.map((c) => (
+          <li class="card"><a href={`/xxgk/${c.slug}`}><strong>{c.title}</strong></a><p>{c.summary}</p></li>
+        ))}
+      </ul>
+    </ColumnLayout>
   );
 }
 
 /** Every unit of the tree, grouped by level, each linking to its page. */
 export function UnitDirectoryPage({ page, tree }: { page: PageContext; tree: Array<{ unit: UnitDto; departments: UnitDto[]; governments: UnitDto[] }> }) {
   return (
-    <Layout page={page} title="机构与公开指南" crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: '机构与公开指南' }]}>
-      <div class="with-side">
-        <ColumnNav current="units" />
-        <article>
-          <h1>机构与公开指南</h1>
-          <p>选择单位，查看其政府信息公开工作机构、办公地址、办公时间和联系方式。</p>
-          {tree.map(({ unit, departments, governments }) => (
-            <section class="unit-group" aria-labelledby={`g${unit.id}`}>
-              <h2 id={`g${unit.id}`}><a href={`/xxgk/units/${unit.id}`}>{unit.name}</a></h2>
-              {departments.length > 0 && (<><h3>部门</h3><UnitLinks units={departments} /></>)}
-              {governments.length > 0 && (<><h3>下级政府</h3><UnitLinks units={governments} /></>)}
-            </section>
-          ))}
-        </article>
-      </div>
-    </Layout>
+    <ColumnLayout page={page} title="机构与公开指南" crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { label: '机构与公开指南' }]} current="units">
+      <h1>机构与公开指南</h1>
+      <p>选择单位，查看其政府信息公开工作机构、办公地址、办公时间和联系方式。</p>
+      {tree.map(({ unit, departments, governments }) => (
+        <section class="unit-group" aria-labelledby={`g${unit.id}`}>
+          <h2 id={`g${unit.id}`}><a href={`/xxgk/units/${unit.id}`}>{unit.name}</a></h2>
+          {departments.length > 0 && (<><h3>部门</h3><UnitLinks units={departments} /></>)}
+          {governments.length > 0 && (<><h3>下级政府</h3><UnitLinks units={governments} /></>)}
+        </section>
+      ))}
+    </ColumnLayout>
   );
 }
 
@@ -154,26 +151,20 @@ export function OfficeTable({ office: o, caption }: { office: UnitDto['office'];
 
 export function UnitPage({ page, unit, ancestors, departments, governments, children }: { page: PageContext; unit: UnitDto; ancestors: UnitDto[]; departments: UnitDto[]; governments: UnitDto[]; children?: Child }) {
   return (
-    <Layout
+    <ColumnLayout
       page={page}
       title={unit.name}
       feed={`/feeds/units/${unit.id}.atom`}
-      crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { href: '/xxgk/units', label: '机构与公开指南' }, ...ancestors.map((a) => ({ href: `/xxgk/units/${a.id}`, label: a.shortName ?? a.name })), { label: unit.shortName ?? unit.name }]}
-    >
-      <div class="with-side">
-        <ColumnNav current="units" />
-        <article>
-          <h1>{unit.name}</h1>
-          <p class="muted">{LEVEL_LABELS[unit.level]}{KIND_LABELS[unit.kind]}{unit.divisionCode ? `　行政区划代码 ${unit.divisionCode}` : ''}</p>
-          <OfficeTable office={unit.office} caption="政府信息公开工作机构" />
-          <p><a href={`/xxgk/units/${unit.id}/guide`}>{unit.shortName ?? unit.name}政府信息公开指南</a>　<a href={`/xxgk/units/${unit.id}/catalogue`}>政务公开事项标准目录</a></p>
-          {children}
-          <p><a href={`/xxgk/units/${unit.id}/documents.csv`}>下载本单位信息目录（CSV）</a>　<a href={`/feeds/units/${unit.id}.atom`}>订阅（Atom）</a></p>
-          {departments.length > 0 && (<section aria-labelledby="sub-depts"><h2 id="sub-depts">所属部门</h2><UnitLinks units={departments} /></section>)}
-          {governments.length > 0 && (<section aria-labelledby="sub-govs"><h2 id="sub-govs">下级政府</h2><UnitLinks units={governments} /></section>)}
-        </article>
-      </div>
-    </Layout>
+      crumbs={[{ href: '/xxgk', label: '政府信息公开' }, { href: '/xxgk/units', label: '机构与公开指南' }, ...ancestors.map((a) => ({ href: `/xxgk/units/${a.id}`, label: a.shortName ?? a.name })), { label: unit.shortName ?? unit.name }]} current="units">
+      <h1>{unit.name}</h1>
+      <p class="muted">{LEVEL_LABELS[unit.level]}{KIND_LABELS[unit.kind]}{unit.divisionCode ? `　行政区划代码 ${unit.divisionCode}` : ''}</p>
+      <OfficeTable office={unit.office} caption="政府信息公开工作机构" />
+      <p><a href={`/xxgk/units/${unit.id}/guide`}>{unit.shortName ?? unit.name}政府信息公开指南</a>　<a href={`/xxgk/units/${unit.id}/catalogue`}>政务公开事项标准目录</a></p>
+      {children}
+      <p><a href={`/xxgk/units/${unit.id}/documents.csv`}>下载本单位信息目录（CSV）</a>　<a href={`/feeds/units/${unit.id}.atom`}>订阅（Atom）</a></p>
+      {departments.length > 0 && (<section aria-labelledby="sub-depts"><h2 id="sub-depts">所属部门</h2><UnitLinks units={departments} /></section>)}
+      {governments.length > 0 && (<section aria-labelledby="sub-govs"><h2 id="sub-govs">下级政府</h2><UnitLinks units={governments} /></section>)}
+    </ColumnLayout>
   );
 }
 
