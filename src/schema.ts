@@ -11,9 +11,10 @@ import { requestsMigration, type RequestTables } from './modules/requests/schema
 import { replyMigration, type ReplyTables } from './modules/requests/reply-schema.js';
 import { appealsMigration, type AppealTables } from './modules/requests/appeals.js';
 import { requestFilesMigration, type RequestFileTables } from './modules/requests/files.js';
+import { replyTemplateMigration, type ReplyTemplateTables } from './modules/requests/templates.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
-export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables, RequestFileTables {}
+export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables, RequestFileTables, ReplyTemplateTables {}
 
 /** Migrations in the order they run; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0014_request_reply': replyMigration,
   '0015_request_appeal': appealsMigration,
   '0016_request_file': requestFilesMigration,
+  '0017_reply_template': replyTemplateMigration,
 };

@@ -19,7 +19,7 @@ export const ACTIONS = [
   'unit.read', 'unit.create', 'unit.update', 'unit.delete', 'user.read', 'user.manage', 'audit.read',
   'document.read', 'document.edit', 'document.review', 'document.publish', 'wordlist.manage',
   'catalogue.edit', 'catalogue.publish', 'calendar.manage',
-  'request.read', 'request.handle', 'request.extend',
+  'request.read', 'request.handle', 'request.extend', 'reply_template.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -44,14 +44,14 @@ type Reach = 'all' | 'government' | 'subtree' | 'unit';
 const GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
   sysadmin: {
     'unit.read': 'all', 'unit.create': 'all', 'unit.update': 'all', 'unit.delete': 'all', 'user.read': 'all', 'user.manage': 'all', 'audit.read': 'all',
-    'document.read': 'all', 'wordlist.manage': 'all', 'catalogue.edit': 'all', 'catalogue.publish': 'all', 'calendar.manage': 'all',
+    'document.read': 'all', 'wordlist.manage': 'all', 'catalogue.edit': 'all', 'catalogue.publish': 'all', 'calendar.manage': 'all', 'reply_template.manage': 'all',
   },
   disclosure_office: {
     'unit.read': 'government', 'unit.create': 'government', 'unit.update': 'government', 'unit.delete': 'government',
     'user.read': 'government', 'user.manage': 'government', 'audit.read': 'government',
     'document.read': 'government', 'document.edit': 'government', 'document.review': 'government', 'document.publish': 'government',
     'wordlist.manage': 'government', 'catalogue.edit': 'government', 'catalogue.publish': 'government',
-    'request.read': 'government', 'request.handle': 'government', 'request.extend': 'government',
+    'request.read': 'government', 'request.handle': 'government', 'request.extend': 'government', 'reply_template.manage': 'government',
   },
   unit_admin: {
     'unit.read': 'unit', 'unit.update': 'unit', 'user.read': 'unit', 'user.manage': 'unit', 'audit.read': 'unit', 'document.read': 'unit',

@@ -102,4 +102,33 @@ describe('replies', () => {
     assert.equal((await (await as(server, 'sm.leader')).get(files[0]!.url)).status, 403, 'readers do not download case files');
     assert.equal((await (await as(server, 'fgw.editor')).get(files[0]!.url)).status, 403);
   });
+
+  it('lets a government reword its reply templates; its departments reply with the new wording, others cannot edit it', async () => {
+    const city = await unitId(server, '三明市人民政府');
+    const county = await unitId(server, '三元区人民政府');
+    const office = await as(server, 'sm.gkb');
+    const remedies = '如对本答复不服，可以自知道之日起六十日内向三明市人民政府申请行政复议，或者自知道之日起六个月内向三明市三元区人民法院提起行政诉讼。';
+    const set = await office.request('PUT', `/api/v1/reply-templates/${city}`, { key: 'remedies', text: remedies });
+    assert.equal(set.status, 200, set.text);
+    assert.equal(set.body.items.find((i: { key: string }) => i.key === 'remedies').source, 'own');
+    await office.request('PUT', `/api/v1/reply-templates/${city}`, { key: 'decision.disclose', text: '经审查，该信息可以公开，现予提供。' });
+
+    const handler = await as(server, 'jyj.handler');
+    const { body } = await handler.post('/api/v1/requests', { application: application(), channel: 'in_person', submittedDate: '2026-03-02' });
+    await handler.post(`/api/v1/requests/${body.id}/reply`, { outcome: 'disclose', date: '2026-03-10' });
+    const docx = compact(await docxText((await handler.get(`/api/v1/requests/${body.id}/reply.docx`)).bytes));
+    assert.ok(docx.includes(compact(remedies)), 'new remedies text');
+    assert.ok(docx.includes(compact('经审查，该信息可以公开，现予提供。')));
+    assert.ok(!docx.includes(compact(REMEDIES)));
+
+    const inherited = await (await as(server, 'syq.gkb')).get(`/api/v1/reply-templates/${county}`);
+    assert.equal(inherited.body.items.find((i: { key: string }) => i.key === 'remedies').source, 'inherited', 'a county inherits the city wording');
+    assert.equal((await (await as(server, 'syq.gkb')).request('PUT', `/api/v1/reply-templates/${city}`, { key: 'remedies', text: '改动上级模板' })).status, 403);
+    assert.equal((await handler.request('PUT', `/api/v1/reply-templates/${city}`, { key: 'remedies', text: '承办人改模板' })).status, 403);
+    assert.equal((await office.request('PUT', `/api/v1/reply-templates/${edu}`, { key: 'remedies', text: '部门单独模板' })).status, 400, 'templates belong to governments');
+    assert.equal((await office.request('PUT', `/api/v1/reply-templates/${city}`, { key: 'nonsense', text: '无此项目文字' })).body.code, 'unknown_template_key');
+    const reset = await office.request('PUT', `/api/v1/reply-templates/${city}`, { key: 'remedies', text: null });
+    assert.equal(reset.body.items.find((i: { key: string }) => i.key === 'remedies').text, REMEDIES);
+    await office.request('PUT', `/api/v1/reply-templates/${city}`, { key: 'decision.disclose', text: null });
+  });
 });

@@ -12,6 +12,7 @@ import { REQUEST_STATUS_LABELS } from './enums.js';
 import { outcomeOf } from './outcomes.js';
 import { composeReply, replyDocx, replyHtml, type ReplyDocument } from './reply-document.js';
 import { getRequest, handledCase } from './service.js';
+import { wordingForUnit } from './templates.js';
 
 export interface ReplyInput {
   outcome: string;
@@ -76,10 +77,11 @@ export async function replyDocument(ctx: AppContext, actor: Actor, id: number): 
   const row = await handledCase(ctx.db, actor, id);
   const reply = await ctx.db.selectFrom('request_reply').selectAll().where('request_id', '=', id).executeTakeFirst();
   if (!reply) throw notFound('答复');
+  const wording = await wordingForUnit(ctx.db, row.unit_path);
   const supplement = await ctx.db.selectFrom('request_event').select('date').where('request_id', '=', id).where('kind', '=', 'supplement_received').orderBy('id', 'desc').executeTakeFirst();
   return composeReply({
     unitName: row.unit_name, applicantName: row.applicant_name, receiptDate: row.receipt_date!, supplementDate: supplement?.date ?? null, description: row.description,
-    outcome: outcomeOf(reply.outcome)!, reasons: reply.reasons, provision: reply.provision, competentBody: reply.competent_body, replyDate: reply.reply_date, referenceNo: reply.reference_no,
+    outcome: wording.outcome(reply.outcome), remedies: wording.remedies, defaultProvision: wording.provision, reasons: reply.reasons, provision: reply.provision, competentBody: reply.competent_body, replyDate: reply.reply_date, referenceNo: reply.reference_no,
     released: (await ctx.db.selectFrom('request_file').select('file_name').where('request_id', '=', id).where('purpose', '=', 'released').orderBy('id').execute()).map((f) => f.file_name),
   });
 }

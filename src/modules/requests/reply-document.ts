@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { REMEDIES, type Outcome } from './outcomes.js';
+import type { Outcome } from './outcomes.js';
 
 /** A reply (答复书/告知书) as paragraphs: the one source for the PDF, the DOCX and the staff preview. */
 export interface ReplyDocument {
@@ -25,6 +25,9 @@ export interface ReplyFacts {
   released?: string[];
   replyDate: string;
   referenceNo: string;
+  /** The government's wording (templates.ts). */
+  remedies: string;
+  defaultProvision: string;
 }
 
 /** "2026-10-26" → "2026年10月26日" as official documents write dates. */
@@ -37,10 +40,10 @@ export function composeReply(f: ReplyFacts): ReplyDocument {
     `经审查，${f.outcome.decision}${f.reasons ? `理由：${f.reasons}` : ''}`,
     `依据${f.outcome.article}的规定，特此${notice ? '告知' : '答复'}。`,
   ];
-  if (f.outcome.provides) paragraphs.push(f.provision ?? '相关政府信息随本答复书一并提供。');
+  if (f.outcome.provides) paragraphs.push(f.provision ?? f.defaultProvision);
   if (f.outcome.provides && f.released?.length) paragraphs.push(`附件：${f.released.map((n, i) => `${i + 1}. ${n}`).join('；')}`);
   if (f.competentBody) paragraphs.push(`经了解，该政府信息的公开机关为${f.competentBody}，您可以向其提出申请。`);
-  paragraphs.push(REMEDIES);
+  paragraphs.push(f.remedies);
   return {
     title: notice ? '政府信息公开申请告知书' : '政府信息公开申请答复书',
     referenceNo: f.referenceNo,

@@ -15,6 +15,7 @@ import { OUTCOME_CODES } from './outcomes.js';
 import * as appeals from './appeals.js';
 import * as files from './files.js';
 import { APPEAL_KINDS, APPEAL_RESULTS } from './appeals.js';
+import * as templates from './templates.js';
 
 const tags = ['依申请公开'];
 const info = (req: { ip: string }) => ({ ip: req.ip });
@@ -149,4 +150,18 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext)
   });
 
   post('notes', '添加办理备注', z.object({ text: z.string().trim().min(1).max(2000) }), (a, id, b, r) => requests.addNote(ctx, a, id, b.text, r));
+
+  const TemplateList = z.object({
+    unitId: z.number(), unitName: z.string(),
+    items: z.array(z.object({ key: z.string(), label: z.string(), group: z.string(), defaultText: z.string(), text: z.string(), source: z.enum(['default', 'own', 'inherited']), sourceName: z.string() })),
+  });
+  app.get('/api/v1/reply-templates/:id', {
+    schema: { tags, summary: '答复文书模板（按政府）', description: '每一项的现行文字及来源：本级设置、上级政府设置或系统默认。', params: IdParams, response: { 200: TemplateList, ...authErrors } },
+  }, async (req) => templates.listTemplates(ctx, requireActor(req), req.params.id));
+  app.put('/api/v1/reply-templates/:id', {
+    schema: {
+      tags, summary: '修改答复文书模板的一项文字', description: 'text 为 null 时恢复为上级政府或系统默认文字。需要政务公开办权限。', params: IdParams,
+      body: z.object({ key: z.string().max(60), text: z.string().trim().min(4, '模板文字至少 4 个字').max(1000).nullable() }), response: { 200: TemplateList, ...authErrors },
+    },
+  }, async (req) => templates.setTemplate(ctx, requireActor(req), req.params.id, req.body.key, req.body.text, info(req)));
 }
