@@ -62,6 +62,25 @@ describe('admin app in Chromium', () => {
     await page.close();
   });
 
+  it('lets the disclosure office reword the remedies paragraph of its government\'s replies', async () => {
+    const page = await t.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await login(page, 'sm.gkb');
+    await page.getByRole('link', { name: '答复文书模板' }).click();
+    await page.getByRole('heading', { name: '答复文书模板' }).waitFor();
+    await page.getByRole('cell', { name: '系统默认' }).first().waitFor();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.getByRole('button', { name: /^修改\s*救济途径/ }).click();
+    const text = '如不服本答复，可在六十日内向三明市人民政府申请行政复议，或在六个月内提起行政诉讼。';
+    await page.getByRole('dialog').getByLabel('模板文字').fill(text);
+    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('模板已保存').waitFor();
+    await page.getByRole('cell', { name: '本级设置' }).waitFor();
+    const row = await t.server.ctx.db.selectFrom('reply_template').selectAll().where('key', '=', 'remedies').executeTakeFirstOrThrow();
+    assert.equal(row.text, text);
+    assert.equal(row.updated_by, '市政务公开办');
+    await page.close();
+  });
+
   it('shows an editor no user or audit screens, and refuses them by address', async () => {
     const page = await t.browser.newPage();
     await login(page, 'jyj.editor');

@@ -12,6 +12,9 @@ const SOURCE: Record<Item['source'], { color: string; label: (i: Item) => string
   default: { color: 'default', label: () => '系统默认' },
 };
 
+/** Read by screen readers, not shown: the row the button acts on. */
+const HIDDEN: React.CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
+
 /** 答复文书模板: a government's own wording of the decisions, articles and remedies printed on replies. */
 export default function ReplyTemplatesPage() {
   const { message } = App.useApp();
@@ -62,7 +65,7 @@ export default function ReplyTemplatesPage() {
             { title: '项目', dataIndex: 'label', width: 260, sorter: (a, b) => a.label.localeCompare(b.label, 'zh') },
             { title: '现行文字', dataIndex: 'text' },
             { title: '来源', dataIndex: 'source', width: 150, render: (_: unknown, i) => <Tag color={SOURCE[i.source].color}>{SOURCE[i.source].label(i)}</Tag> },
-            { title: '操作', key: 'op', width: 90, render: (_: unknown, i) => <Button size="small" onClick={() => { setEditing(i); setText(i.text); }} aria-label={`修改${i.label}`}>修改</Button> },
+            { title: '操作', key: 'op', width: 90, render: (_: unknown, i) => <Button size="small" onClick={() => { setEditing(i); setText(i.text); }} title={i.label}>修改<span style={HIDDEN}>{i.label}</span></Button> },
           ]} />
       </Card>
       <Modal open={!!editing} title={editing?.label} onCancel={() => setEditing(undefined)} destroyOnHidden
