@@ -4,6 +4,7 @@ import { seedDemo } from './demo.js';
 import { SessionStore } from './platform/auth/sessions.js';
 import { FileStore } from './platform/files/files.js';
 import { PiiCipher } from './platform/crypto/pii.js';
+import { createMailer } from './platform/mail/mail.js';
 import { join } from 'node:path';
 import { migrate, openDatabase, type DbHandle } from './platform/db/database.js';
 import { migrations, type Database } from './schema.js';
@@ -21,6 +22,6 @@ export async function openContext(config: Config, options: { schema?: string; lo
   const applied = await migrate(handle.db, migrations, handle.schema);
   if (applied.length) options.log?.(`数据库迁移完成：${applied.join(', ')}`);
   const seeded = config.demoData ? await seedDemo(handle.db, options.log, { content: config.demoContent }) : false;
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, sessions: new SessionStore(handle.db, config.sessionIdleMinutes), files: new FileStore(join(config.dataDir, 'files')), pii: new PiiCipher(config.piiKey) };
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, sessions: new SessionStore(handle.db, config.sessionIdleMinutes), files: new FileStore(join(config.dataDir, 'files')), pii: new PiiCipher(config.piiKey), mail: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) };
   return { ctx, handle, applied, seeded };
 }

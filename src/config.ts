@@ -30,6 +30,13 @@ export interface Config {
   piiKey: string;
   /** Whether waiting for an information-processing fee stops the reply clock (rule unconfirmed, so a setting). */
   feePausesClock: boolean;
+  /** SMTP server for e-mail reminders (`smtp://user:pass@host:587`); none: reminders in the admin app only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Remind handlers this many working days before a reply is due. */
+  reminderWorkdays: number;
+  /** The site's public address, for links in e-mails (e.g. `https://xxgk.sm.gov.cn`). */
+  publicUrl: string;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -60,6 +67,13 @@ function piiKey(env: NodeJS.ProcessEnv, dataDir: string): string {
   return key;
 }
 
+function boundedInt(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}: ${value}`);
+  return n;
+}
+
 function reviewSteps(value: string | undefined): number {
   const n = Number(value ?? 1);
   if (!Number.isInteger(n) || n < 1 || n > 3) throw new Error(`REVIEW_STEPS must be 1, 2 or 3: ${value}`);
@@ -88,5 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Math.max(1, Number(env.LOGIN_RATE_LIMIT ?? 20) || 20),
     piiKey: piiKey(env, dataDir),
     feePausesClock: bool(env.FEE_PAUSES_CLOCK, false),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || '政务公开平台 <noreply@localhost>',
+    reminderWorkdays: boundedInt('REMINDER_WORKDAYS', env.REMINDER_WORKDAYS, 3, 1, 20),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -4,6 +4,7 @@ import type { DialectName } from './platform/db/database.js';
 import type { SessionStore } from './platform/auth/sessions.js';
 import type { FileStore } from './platform/files/files.js';
 import type { PiiCipher } from './platform/crypto/pii.js';
+import type { Mailer } from './platform/mail/mail.js';
 import type { Database } from './schema.js';
 
 /** What every module's routes are given: nothing is global. */
@@ -16,4 +17,6 @@ export interface AppContext {
   files: FileStore;
   /** SM4 encryption of applicants' personal data. */
   pii: PiiCipher;
+  /** Outgoing e-mail, or null when no SMTP server is configured. */
+  mail: Mailer | null;
 }

@@ -2,7 +2,7 @@ import type { Migration } from 'kysely';
 import { auditMigration, type AuditTables } from './platform/audit/audit.js';
 import { sessionMigration, type SessionTables } from './platform/auth/sessions.js';
 import { calendarMigration, type CalendarTables } from './platform/calendar/holidays.js';
-import { accountsMigration, type AccountTables } from './modules/accounts/schema.js';
+import { accountEmailMigration, accountsMigration, type AccountTables } from './modules/accounts/schema.js';
 import { cataloguesMigration, type CatalogueTables } from './modules/catalogues/schema.js';
 import { attachmentMigration, disclosureRuleMigration, documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
 import { documentSearchMigration, type SearchIndexTables } from './modules/documents/search.js';
@@ -12,9 +12,10 @@ import { replyMigration, type ReplyTables } from './modules/requests/reply-schem
 import { appealsMigration, type AppealTables } from './modules/requests/appeals.js';
 import { requestFilesMigration, type RequestFileTables } from './modules/requests/files.js';
 import { replyTemplateMigration, type ReplyTemplateTables } from './modules/requests/templates.js';
+import { reminderMigration, type ReminderTables } from './modules/requests/reminders.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
-export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables, RequestFileTables, ReplyTemplateTables {}
+export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables, RequestFileTables, ReplyTemplateTables, ReminderTables {}
 
 /** Migrations in the order they run; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -35,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0015_request_appeal': appealsMigration,
   '0016_request_file': requestFilesMigration,
   '0017_reply_template': replyTemplateMigration,
+  '0018_account_email': accountEmailMigration,
+  '0019_request_reminder': reminderMigration,
 };

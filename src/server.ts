@@ -3,6 +3,7 @@ import { openContext } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { publishDue } from './modules/documents/service.js';
 import { closeUnsupplemented } from './modules/requests/replies.js';
+import { sendDueReminders } from './modules/requests/reminders.js';
 
 /** `npm start`: migrate, seed demo data on an empty database, serve, and shut down gracefully. */
 async function main() {
@@ -18,6 +19,11 @@ async function main() {
   // 逾期不补正: cases past their supplement deadline close as 其他处理 1 (checked hourly).
   const supplementWatch = setInterval(() => void closeUnsupplemented(ctx.db).then((n) => n && app.log.info({ closed: n }, 'unsupplemented cases closed')).catch((err) => app.log.error({ err }, 'supplement watch failed')), 3600_000);
   supplementWatch.unref();
+  // 到期提醒: e-mails to handlers before a reply is due and when it is overdue (hourly, once per case and due date).
+  const remind = () => void sendDueReminders(ctx).then((n) => n && app.log.info({ reminders: n }, 'deadline reminders sent')).catch((err) => app.log.error({ err }, 'deadline reminders failed'));
+  const reminders = setInterval(remind, 3600_000);
+  reminders.unref();
+  if (ctx.mail) setTimeout(remind, 60_000).unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -27,6 +33,7 @@ async function main() {
     clearInterval(purge);
     clearInterval(scheduler);
     clearInterval(supplementWatch);
+    clearInterval(reminders);
     const force = setTimeout(() => {
       app.log.error('shutdown timed out after 10 s');
       process.exit(1);

@@ -43,7 +43,7 @@ export default function UsersPage({ me }: { me: Me }) {
 
   const openEdit = (u: User | 'new') => {
     form.resetFields();
-    if (u !== 'new') form.setFieldsValue({ displayName: u.displayName, unitId: u.unitId, roles: u.roles, disabled: u.disabled });
+    if (u !== 'new') form.setFieldsValue({ displayName: u.displayName, email: u.email ?? '', unitId: u.unitId, roles: u.roles, disabled: u.disabled });
     else form.setFieldsValue({ unitId: filters.unitId ?? me.user.unitId, roles: ['editor'] });
     setEditing(u);
   };
@@ -134,6 +134,7 @@ export default function UsersPage({ me }: { me: Me }) {
             <Form.Item label="用户名" name="username" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '以小写字母开头，3–32 位小写字母、数字、点、下划线或连字符' }]}><Input autoComplete="off" /></Form.Item>
           )}
           <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item>
+          <Form.Item label="工作邮箱" name="email" extra="用于依申请公开到期提醒（服务器配置了邮件发送时）" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}><Input autoComplete="off" /></Form.Item>
           <Form.Item label="所属单位" name="unitId" rules={[{ required: true, message: '请选择单位' }]}>
             <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" />
           </Form.Item>

@@ -8,6 +8,7 @@ export const UserDto = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
+  email: z.string().nullable(),
   unitId: z.number(),
   unitName: z.string(),
   roles: z.array(RoleEnum),

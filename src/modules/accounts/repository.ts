@@ -88,6 +88,9 @@ export function userRepository(db: Kysely<Database>) {
     setLoginState: (id: number, changes: Pick<Updateable<UserTable>, 'failed_logins' | 'locked_until' | 'last_login_at'>) =>
       db.updateTable('app_user').set(changes).where('id', '=', id).execute(),
 
+    /** Enabled accounts that gave a work e-mail (recipients of reminders). */
+    withEmail: () => withUnit().where('app_user.email', 'is not', null).where('app_user.disabled', '=', 0).orderBy('app_user.id').execute(),
+
     count: async () => (await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
   };
 }

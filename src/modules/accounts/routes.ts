@@ -24,9 +24,13 @@ const UserListQuery = Pagination.extend({
   order: z.enum(['asc', 'desc']).optional(),
 });
 
+/** Work e-mail for deadline reminders; empty clears it. */
+const Email = z.union([z.literal('').transform(() => null), z.null(), z.email('电子邮箱格式不正确').max(100)]);
+
 const NewUserBody = z.object({
   username: z.string().trim().min(3).max(32),
   displayName: z.string().trim().min(1).max(50),
+  email: Email.optional(),
   unitId: z.number().int().positive(),
   roles: z.array(RoleEnum).min(1).max(ROLES.length),
   password: Password,
@@ -34,6 +38,7 @@ const NewUserBody = z.object({
 
 const UserPatchBody = z.object({
   displayName: z.string().trim().min(1).max(50).optional(),
+  email: Email.optional(),
   unitId: z.number().int().positive().optional(),
   roles: z.array(RoleEnum).min(1).max(ROLES.length).optional(),
   disabled: z.boolean().optional(),

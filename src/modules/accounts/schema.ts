@@ -5,6 +5,8 @@ export interface UserTable {
   id: Generated<number>;
   username: string;
   display_name: string;
+  /** Work e-mail for reminders (optional). */
+  email: string | null;
   unit_id: number;
   /** JSON array of Role. */
   roles: string;
@@ -43,5 +45,12 @@ export const accountsMigration: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('app_user_unit_idx').on('app_user').column('unit_id').execute();
+  },
+};
+
+/** Staff e-mail addresses, for deadline reminders. */
+export const accountEmailMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('app_user').addColumn('email', 'text').execute();
   },
 };

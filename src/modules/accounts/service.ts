@@ -37,6 +37,7 @@ export function presentUser(user: UserWithUnit, now = new Date()): UserDto {
     id: user.id,
     username: user.username,
     displayName: user.display_name,
+    email: user.email,
     unitId: user.unit_id,
     unitName: user.unit_name,
     roles: parseRoles(user.roles),
@@ -52,7 +53,7 @@ export function presentUser(user: UserWithUnit, now = new Date()): UserDto {
 
 /** The snapshot kept in the audit log for a user change. */
 const auditSnapshot = (u: UserWithUnit | undefined) =>
-  u && { username: u.username, displayName: u.display_name, unitId: u.unit_id, roles: parseRoles(u.roles), disabled: u.disabled === 1 };
+  u && { username: u.username, displayName: u.display_name, email: u.email, unitId: u.unit_id, roles: parseRoles(u.roles), disabled: u.disabled === 1 };
 
 export interface RequestInfo {
   ip: string | null;
@@ -165,6 +166,7 @@ function assertRolesAssignable(actor: Actor, roles: Role[]) {
 export interface NewUserInput {
   username: string;
   displayName: string;
+  email?: string | null | undefined;
   unitId: number;
   roles: Role[];
   password: string;
@@ -187,7 +189,7 @@ async function storeNewUser(db: Kysely<Database>, input: NewUserInput & { mustCh
   return db.transaction().execute(async (trx) => {
     const repo = userRepository(trx);
     const { id } = await repo.insert({
-      username: input.username, display_name: input.displayName, unit_id: input.unitId, roles: JSON.stringify(input.roles), password_hash: hash,
+      username: input.username, display_name: input.displayName, email: input.email ?? null, unit_id: input.unitId, roles: JSON.stringify(input.roles), password_hash: hash,
       failed_logins: 0, locked_until: null, disabled: 0, must_change_password: input.mustChangePassword ? 1 : 0, password_changed_at: nowIso(), last_login_at: null,
     });
     await appendAudit(trx, { ...by, unitId: input.unitId, action: 'user.create', entityType: 'user', entityId: id, after: auditSnapshot(await repo.findById(id)), ip });
@@ -197,6 +199,7 @@ async function storeNewUser(db: Kysely<Database>, input: NewUserInput & { mustCh
 
 export interface UserChanges {
   displayName?: string | undefined;
+  email?: string | null | undefined;
   unitId?: number | undefined;
   roles?: Role[] | undefined;
   disabled?: boolean | undefined;
@@ -213,6 +216,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, chan
     const repo = userRepository(trx);
     await repo.update(id, {
       ...(changes.displayName !== undefined && { display_name: changes.displayName }),
+      ...(changes.email !== undefined && { email: changes.email }),
       ...(changes.unitId !== undefined && { unit_id: changes.unitId }),
       ...(changes.roles !== undefined && { roles: JSON.stringify(changes.roles) }),
       ...(changes.disabled !== undefined && { disabled: changes.disabled ? 1 : 0 }),
