@@ -13,9 +13,10 @@ import { appealsMigration, type AppealTables } from './modules/requests/appeals.
 import { requestFilesMigration, type RequestFileTables } from './modules/requests/files.js';
 import { replyTemplateMigration, type ReplyTemplateTables } from './modules/requests/templates.js';
 import { reminderMigration, type ReminderTables } from './modules/requests/reminders.js';
+import { publicationMigration, type PublicationTables } from './modules/requests/disclosure-log.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
-export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables, RequestFileTables, ReplyTemplateTables, ReminderTables {}
+export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables, RequestFileTables, ReplyTemplateTables, ReminderTables, PublicationTables {}
 
 /** Migrations in the order they run; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0017_reply_template': replyTemplateMigration,
   '0018_account_email': accountEmailMigration,
   '0019_request_reminder': reminderMigration,
+  '0020_request_publication': publicationMigration,
 };

@@ -109,6 +109,19 @@ export class Client {
     return { status: res.status, body: parsed as T, text, bytes, headers: res.headers };
   }
 
+  /** Sends one file as multipart/form-data field `file`, as the admin app's upload buttons do. */
+  async upload<T = any>(path: string, name: string, data: Buffer, type = 'application/octet-stream'): Promise<Response<T>> {
+    if (!this.cookies.has('gk_csrf')) await this.request('GET', '/healthz');
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(data)], { type }), name);
+    const res = await fetch(this.baseUrl + path, {
+      method: 'POST', body: form, headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': this.cookies.get('gk_csrf') ?? '' },
+    });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    return { status: res.status, body: (text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text) as T, text, bytes, headers: res.headers };
+  }
+
   get = <T = any>(path: string) => this.request<T>('GET', path);
   post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
   patch = <T = any>(path: string, body: unknown) => this.request<T>('PATCH', path, body);

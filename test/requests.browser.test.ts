@@ -112,6 +112,12 @@ describe('disclosure on request in Chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByText('已归档').first().waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
+    // The office publishes a public version of the reply to the disclosure log.
+    await page.getByRole('button', { name: '选登到“依申请公开答复选登”' }).click();
+    await page.getByRole('dialog').getByLabel('标题').fill('关于某校2026年招生计划的答复');
+    await page.getByRole('dialog').getByLabel('摘要（申请事项和答复结果）').fill('申请人申请公开某校2026年招生计划。本机关公开了招生计划，学生名单涉及个人隐私不予公开。');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByRole('link', { name: '关于某校2026年招生计划的答复' }).waitFor();
     // The applicant follows every step on the public tracking page.
     const code = (await page.locator('strong').filter({ hasText: /^YS/ }).first().textContent())!.trim();
     const citizen = await t.browser.newPage({ viewport: { width: 360, height: 740 } });
@@ -121,5 +127,9 @@ describe('disclosure on request in Chromium', () => {
       assert.ok(steps.some((s) => s.includes(step)), `tracking shows ${step}`);
     }
     assert.equal((await citizen.content()).includes('11010519491231002X'), false);
+    await citizen.goto(`${t.server.baseUrl}/xxgk/request/log`);
+    await citizen.getByRole('link', { name: '关于某校2026年招生计划的答复' }).click();
+    await citizen.getByRole('heading', { name: '关于某校2026年招生计划的答复' }).waitFor();
+    assert.deepEqual(await seriousAxeViolations(citizen), []);
   });
 });

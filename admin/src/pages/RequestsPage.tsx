@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Timeline, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Timeline, TreeSelect, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError, type Me } from '../api';
 import type { z } from 'zod';
@@ -43,7 +43,7 @@ function RequestList({ me }: { me: Me }) {
 function RequestView({ me, id }: { me: Me; id: number }) {
   const { message } = App.useApp();
   const [detail, setDetail] = useState<Detail | null>(null);
-  const [dialog, setDialog] = useState<null | 'confirm' | 'supplement' | 'supplement-received' | 'consult' | 'consult-end' | 'extend' | 'notes' | 'reply' | 'deliver' | 'archive'>(null);
+  const [dialog, setDialog] = useState<null | 'confirm' | 'supplement' | 'supplement-received' | 'consult' | 'consult-end' | 'extend' | 'notes' | 'reply' | 'deliver' | 'archive' | 'publication'>(null);
   const [form] = Form.useForm();
   const replyOutcome = Form.useWatch('outcome', form) as string | undefined;
   useEffect(() => void api<Detail>('GET', `/requests/${id}`).then(setDetail).catch((e) => message.error(e instanceof ApiError ? e.message : '加载失败')), [id, message]);
@@ -63,11 +63,25 @@ function RequestView({ me, id }: { me: Me; id: number }) {
     form.setFieldsValue({ date: today(), kind: 'third_party', workdays: 20 });
     setDialog(d);
   };
+  const openPublication = () => {
+    form.resetFields();
+    const p = detail.publication;
+    form.setFieldsValue(p ? { title: p.title, summary: p.summary, fileIds: p.fileIds } : { fileIds: detail.files.filter((f) => f.purpose === 'released').map((f) => f.id) });
+    setDialog('publication');
+  };
+  const withdraw = async () => {
+    try {
+      setDetail(await api<Detail>('DELETE', `/requests/${id}/publication`));
+      message.success('已撤下');
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '操作失败');
+    }
+  };
   const s = detail.status;
   const handle = me.permissions.includes('request.handle') && detail.personalDataVisible;
   const titles: Record<NonNullable<typeof dialog>, string> = {
     confirm: '确认收到申请', supplement: '发出补正通知', 'supplement-received': '登记收到补正材料', consult: '征求意见', 'consult-end': '征求意见结束', extend: '延长答复期限', notes: '办理备注',
-    reply: '作出答复', deliver: '登记送达', archive: '归档',
+    reply: '作出答复', deliver: '登记送达', archive: '归档', publication: '选登答复（公开版本）',
   };
   const outcome = OUTCOMES.find((o) => o.code === replyOutcome);
   return (
@@ -110,6 +124,13 @@ function RequestView({ me, id }: { me: Me; id: number }) {
             <Card title="答复" style={{ marginBottom: 16 }}>
               <p>{detail.reply.referenceNo}，{detail.reply.date}：{OUTCOMES.find((o) => o.code === detail.reply!.outcome)?.group}（{OUTCOMES.find((o) => o.code === detail.reply!.outcome)?.label}）</p>
               <Space><a href={`/api/v1/requests/${detail.id}/reply.pdf`}>下载答复书（PDF）</a><a href={`/api/v1/requests/${detail.id}/reply.docx`}>下载答复书（Word）</a></Space>
+              {handle && OUTCOMES.find((o) => o.code === detail.reply!.outcome)?.provides && (
+                <div style={{ marginTop: 12 }}>
+                  {detail.publication && !detail.publication.withdrawn
+                    ? <Space wrap><span>已选登：<a href={detail.publication.url} target="_blank" rel="noreferrer">{detail.publication.title}</a></span><Button size="small" onClick={openPublication}>修改选登</Button><Button size="small" danger onClick={() => void withdraw()}>撤下</Button></Space>
+                    : <Button onClick={openPublication}>选登到“依申请公开答复选登”</Button>}
+                </div>
+              )}
             </Card>
           )}
           <Card title={`答复期限：${detail.due ?? '暂未计算'}`}>
@@ -150,7 +171,7 @@ function RequestView({ me, id }: { me: Me; id: number }) {
       </Row>
       <Modal open={dialog !== null} title={dialog ? titles[dialog] : ''} onOk={act} onCancel={() => setDialog(null)} okText="确定" cancelText="取消" destroyOnHidden>
         <Form name="requestStep" form={form} layout="vertical">
-          {dialog !== 'notes' && <Form.Item label="日期" name="date" rules={[{ required: true }]}><Input type="date" /></Form.Item>}
+          {dialog !== 'notes' && dialog !== 'publication' && <Form.Item label="日期" name="date" rules={[{ required: true }]}><Input type="date" /></Form.Item>}
           {dialog === 'supplement' && <>
             <Form.Item label="补正期限" name="deadline" rules={[{ required: true, message: '请填写补正期限' }]}><Input type="date" /></Form.Item>
             <Form.Item label="需补正的内容（一次性列明）" name="items" rules={[{ required: true, min: 4, message: '请列明需补正的内容' }]}><Input.TextArea rows={3} /></Form.Item>
@@ -176,6 +197,12 @@ function RequestView({ me, id }: { me: Me; id: number }) {
           {dialog === 'deliver' && <>
             <Form.Item label="送达方式" name="method" rules={[{ required: true, message: '请选择送达方式' }]}><Select options={[{ value: 'in_person', label: '当面送达（签收）' }, { value: 'post', label: '邮寄送达' }, { value: 'email', label: '电子邮件送达' }, { value: 'online', label: '网上送达' }]} /></Form.Item>
             <Form.Item label="说明（签收人、邮件号等）" name="detail"><Input /></Form.Item>
+          </>}
+          {dialog === 'publication' && <>
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="公开版本由您撰写：不得写入申请人姓名、证件号码、电话、地址等个人信息，系统会检查。" />
+            <Form.Item label="标题" name="title" rules={[{ required: true, min: 4, message: '标题至少 4 个字' }]}><Input placeholder="如：关于2025年学区划分方案的答复" /></Form.Item>
+            <Form.Item label="摘要（申请事项和答复结果）" name="summary" rules={[{ required: true, min: 10, message: '摘要至少 10 个字' }]}><Input.TextArea rows={4} /></Form.Item>
+            <Form.Item label="公开下载的文件" name="fileIds"><Checkbox.Group options={detail.files.filter((f) => f.purpose === 'released').map((f) => ({ value: f.id, label: f.fileName }))} /></Form.Item>
           </>}
           {dialog === 'notes' && <Form.Item label="备注" name="text" rules={[{ required: true, message: '请填写备注' }]}><Input.TextArea rows={3} /></Form.Item>}
         </Form>

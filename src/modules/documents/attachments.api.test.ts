@@ -15,14 +15,7 @@ for (const database of testDatabases()) {
     });
     after(() => server.close());
 
-    async function upload(c: Client, documentId: number, name: string, data: Buffer, type = 'application/octet-stream') {
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(data)], { type }), name);
-      const res = await fetch(`${server.baseUrl}/api/v1/documents/${documentId}/attachments`, {
-        method: 'POST', body: form, headers: { cookie: `gk_session=${c.cookie('gk_session')}; gk_csrf=${c.cookie('gk_csrf')}`, 'x-csrf-token': c.cookie('gk_csrf')! },
-      });
-      return { status: res.status, body: await res.json() };
-    }
+    const upload = (c: Client, documentId: number, name: string, data: Buffer, type = 'application/octet-stream') => c.upload(`/api/v1/documents/${documentId}/attachments`, name, data, type);
 
     it('accepts PDF and Word attachments by content, makes their text searchable, and serves them once public', async () => {
       const editor = await as(server, 'jyj.editor');

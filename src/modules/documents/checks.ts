@@ -2,7 +2,7 @@
  * Checks before publishing (发布前检查): personal data, wrong or sensitive expressions (错敏词), broken internal
  * links and missing metadata. Plain functions over plain text; each finding says where it is.
  */
-export type FindingKind = 'id_number' | 'mobile' | 'bank_card' | 'sensitive_word' | 'broken_link' | 'missing_field';
+export type FindingKind = 'id_number' | 'mobile' | 'bank_card' | 'personal_name' | 'sensitive_word' | 'broken_link' | 'missing_field';
 export type Severity = 'block' | 'warn';
 
 export interface Finding {

@@ -5,7 +5,7 @@ import { DISCLOSURES, FIVE_PUBLIC, STATUSES, VALIDITIES, WITHHOLD_GROUNDS } from
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const FindingDto = z.object({
-  kind: z.enum(['id_number', 'mobile', 'bank_card', 'sensitive_word', 'broken_link', 'missing_field']),
+  kind: z.enum(['id_number', 'mobile', 'bank_card', 'personal_name', 'sensitive_word', 'broken_link', 'missing_field']),
   severity: z.enum(['block', 'warn']),
   field: z.string(),
   offset: z.number(),

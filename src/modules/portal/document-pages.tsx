@@ -6,14 +6,12 @@ import { ART20_ITEMS, FIVE_PUBLIC_LABELS, VALIDITY_LABELS } from '../documents/e
 import { Layout, type PageContext } from './layout.js';
 import { ColumnLayout } from './pages.js';
 
-const formatSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+export const formatSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 const beijingDate = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10) : '');
 
 /** A list of documents with date and issuing body, paged by links (no script needed). */
 export function DocumentList({ items, total, page, pageSize, baseHref }: { items: PublicDocumentDto[]; total: number; page: number; pageSize: number; baseHref: string }) {
   if (!items.length) return <p class="muted">暂无信息。</p>;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const href = (p: number) => `${baseHref}${baseHref.includes('?') ? '&' : '?'}page=${p}`;
   return (
     <>
       <ul class="doc-list">
@@ -24,14 +22,22 @@ export function DocumentList({ items, total, page, pageSize, baseHref }: { items
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <nav class="pager" aria-label="分页">
-          <span>共 {total} 条，第 {page}/{pages} 页</span>
-          {page > 1 && <a href={href(page - 1)} rel="prev">上一页</a>}
-          {page < pages && <a href={href(page + 1)} rel="next">下一页</a>}
-        </nav>
-      )}
+      <Pager total={total} page={page} pageSize={pageSize} baseHref={baseHref} />
     </>
+  );
+}
+
+/** Previous/next links for a paged list (shown only when there is more than one page). */
+export function Pager({ total, page, pageSize, baseHref }: { total: number; page: number; pageSize: number; baseHref: string }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const href = (p: number) => `${baseHref}${baseHref.includes('?') ? '&' : '?'}page=${p}`;
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label="分页">
+      <span>共 {total} 条，第 {page}/{pages} 页</span>
+      {page > 1 && <a href={href(page - 1)} rel="prev">上一页</a>}
+      {page < pages && <a href={href(page + 1)} rel="next">下一页</a>}
+    </nav>
   );
 }
 

@@ -65,6 +65,7 @@ export function ColumnPage({ page, column }: { page: PageContext; column: (typeo
         <ul class="cards">
           <li class="card"><a href="/request/apply"><strong>网上申请</strong></a><p>填写申请表，提交后获得查询码。</p></li>
           <li class="card"><a href="/request/track"><strong>进度查询</strong></a><p>凭查询码查询办理进度和答复期限。</p></li>
+          <li class="card"><a href="/xxgk/request/log"><strong>答复选登</strong></a><p>已答复并决定公开的依申请公开事项及所公开的信息。</p></li>
         </ul>
       )}
       {column.slug === 'request' && (

@@ -21,9 +21,13 @@ import { challengeProblem, createChallenge } from '../../platform/http/challenge
 import { ApplicationSchema } from '../requests/dto.js';
 import { submitOnline, trackRequest } from '../requests/service.js';
 import { deadline } from '../calendar/service.js';
+import { beijingToday } from '../../platform/calendar/calendar.js';
 import { DeadlineQuery } from '../calendar/routes.js';
 import { AppError } from '../../platform/http/errors.js';
 import { CataloguePage } from './catalogue-page.js';
+import { LogEntryPage, LogListPage } from './disclosure-log-page.js';
+import { listLog, LOG_SORTS, logEntry } from '../requests/disclosure-log.js';
+import { csvDisposition, toCsv } from '../../platform/http/csv.js';
 import { catalogueRepository } from '../catalogues/repository.js';
 import { getCatalogue } from '../catalogues/service.js';
 import { renderPage, type PageContext } from './layout.js';
@@ -237,6 +241,37 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
       }
     }
     return sendHtml(reply, renderPage(<TrackPage page={pageContext(req)} view={view} />));
+  });
+
+  // 依申请公开答复选登: the public disclosure log, its CSV and the files released with each reply.
+  const LogQuery = z.object({
+    unitId: z.coerce.number().int().positive().optional().catch(undefined), year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+    sort: z.enum(LOG_SORTS).optional().catch(undefined), page: z.coerce.number().int().min(1).max(10000).catch(1).default(1),
+  });
+  app.get('/xxgk/request/log', { schema: { ...hide, querystring: LogQuery } }, async (req, reply) => {
+    const list = await listLog(ctx.db, { ...req.query, pageSize: PAGE_SIZE });
+    const year = Number(beijingToday().slice(0, 4));
+    return sendHtml(reply, renderPage(<LogListPage page={pageContext(req)} view={{ ...list, page: req.query.page, pageSize: PAGE_SIZE, filters: req.query, units: await requestUnits(), years: Array.from({ length: 6 }, (_, i) => year - i) }} />));
+  });
+  app.get('/xxgk/request/log.csv', { schema: { ...hide, querystring: LogQuery } }, async (req, reply) => {
+    const { items } = await listLog(ctx.db, { ...req.query, page: 1, pageSize: 10000 });
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', csvDisposition('依申请公开答复选登'));
+    return toCsv(['标题', '答复机关', '办理结果', '答复日期', '摘要'], items.map((e) => [e.title, e.unitName, e.outcomeLabel, e.replyDate, e.summary]));
+  });
+  app.get('/xxgk/request/log/:id', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }) } }, async (req, reply) => {
+    try {
+      return sendHtml(reply, renderPage(<LogEntryPage page={pageContext(req)} entry={await logEntry(ctx.db, req.params.id)} />));
+    } catch (err) {
+      if (err instanceof AppError && err.status === 404) return sendHtml(reply, renderErrorPage(req, 404, '该答复不存在或已撤下。'), 404);
+      throw err;
+    }
+  });
+  app.get('/xxgk/request/log/:id/files/:fileId', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0), fileId: z.coerce.number().int().positive().catch(0) }) } }, async (req, reply) => {
+    const entry = await logEntry(ctx.db, req.params.id).catch(() => null);
+    const file = entry?.files.find((f) => f.id === req.params.fileId);
+    if (!file || !ctx.files.exists(file.sha256)) return sendHtml(reply, renderErrorPage(req, 404, '文件不存在或已撤下。'), 404);
+    return reply.header('content-type', file.mime).header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(ctx.files.stream(file.sha256));
   });
 
   app.get('/tools/deadline', { schema: hide }, async (req, reply) => {

@@ -46,6 +46,7 @@ export const RequestDetail = RequestListItem.omit({ description: true }).extend(
   events: z.array(z.object({ kind: z.string(), label: z.string(), date: z.string(), data: z.record(z.string(), z.unknown()), actorName: z.string(), at: z.string() })),
   reply: z.object({ outcome: z.string(), date: z.string(), referenceNo: z.string() }).nullable(),
   files: z.array(z.object({ id: z.number(), purpose: z.enum(['released', 'internal']), fileName: z.string(), kind: z.string(), size: z.number(), url: z.string() })),
+  publication: z.object({ id: z.number(), title: z.string(), summary: z.string(), fileIds: z.array(z.number()), publishedAt: z.string(), publishedBy: z.string(), withdrawn: z.boolean(), url: z.string() }).nullable().describe('答复选登（公开版本）'),
 });
 
 export const TrackingDto = z.object({

@@ -88,13 +88,9 @@ describe('replies', () => {
   it('attaches the released part to a partial disclosure and lists it in the reply; case files are for handlers only', async () => {
     const handler = await as(server, 'jyj.handler');
     const { body } = await handler.post('/api/v1/requests', { application: application(), channel: 'in_person', submittedDate: '2026-03-02' });
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4 released part'))], { type: 'application/pdf' }), '可公开部分.pdf');
-    const res = await fetch(`${server.baseUrl}/api/v1/requests/${body.id}/files?purpose=released`, {
-      method: 'POST', body: form, headers: { cookie: `gk_session=${handler.cookie('gk_session')}; gk_csrf=${handler.cookie('gk_csrf')}`, 'x-csrf-token': handler.cookie('gk_csrf')! },
-    });
+    const res = await handler.upload(`/api/v1/requests/${body.id}/files?purpose=released`, '可公开部分.pdf', Buffer.from('%PDF-1.4 released part'), 'application/pdf');
     assert.equal(res.status, 200);
-    const files = (await res.json()).items as Array<{ url: string }>;
+    const files = res.body.items as Array<{ url: string }>;
     await handler.post(`/api/v1/requests/${body.id}/reply`, { outcome: 'partial', date: '2026-03-10', reasons: '其余部分涉及个人隐私' });
     const docx = compact(await docxText((await handler.get(`/api/v1/requests/${body.id}/reply.docx`)).bytes));
     assert.ok(docx.includes(compact('附件：1. 可公开部分.pdf')));

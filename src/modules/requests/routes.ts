@@ -16,6 +16,7 @@ import * as appeals from './appeals.js';
 import * as files from './files.js';
 import { APPEAL_KINDS, APPEAL_RESULTS } from './appeals.js';
 import * as templates from './templates.js';
+import * as disclosureLog from './disclosure-log.js';
 
 const tags = ['依申请公开'];
 const info = (req: { ip: string }) => ({ ip: req.ip });
@@ -148,6 +149,14 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext)
     return reply.header('content-type', f.mime).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store')
       .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.file_name)}`).send(ctx.files.stream(f.sha256));
   });
+
+  post('publication', '选登答复（公开版本）', z.object({
+    title: z.string().trim().min(4, '标题至少 4 个字').max(100), summary: z.string().trim().min(10, '摘要至少 10 个字').max(2000),
+    fileIds: z.array(z.number().int().positive()).max(20).default([]).describe('随答复提供的文件中可公开下载的'),
+  }), (a, id, b, r) => disclosureLog.publishToLog(ctx, a, id, b, r), '予以公开、部分公开的答复可以选登到“依申请公开答复选登”栏目；标题和摘要由工作人员撰写，不得含申请人姓名、证件号、电话等个人信息。');
+  app.delete('/api/v1/requests/:id/publication', {
+    schema: { tags, summary: '撤下选登的答复', params: IdParams, response: { 200: RequestDetail, ...authErrors } },
+  }, async (req) => disclosureLog.withdrawFromLog(ctx, requireActor(req), req.params.id, info(req)));
 
   post('notes', '添加办理备注', z.object({ text: z.string().trim().min(1).max(2000) }), (a, id, b, r) => requests.addNote(ctx, a, id, b.text, r));
 

@@ -5,6 +5,7 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { addDays, beijingToday } from '../../platform/calendar/calendar.js';
 import { addWorkdays, CalendarGapError, loadCalendar } from '../../platform/calendar/holidays.js';
 import { listRequestFiles } from './files.js';
+import { publicationOf } from './disclosure-log.js';
 import { FEE_PAYMENT_WORKDAYS, perRequestFee, perVolumeFee, type FeeBasis } from './fees.js';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/crypto/pii.js';
 import { nowIso } from '../../platform/db/database.js';
@@ -213,6 +214,7 @@ export async function getRequest(ctx: AppContext, actor: Actor, id: number) {
   return {
     reply: reply ? { outcome: reply.outcome, date: reply.reply_date, referenceNo: reply.reference_no } : null,
     files: handler ? await listRequestFiles(ctx.db, id) : [],
+    publication: await publicationOf(ctx.db, id),
     id: row.id, trackingCode: row.tracking_code, unitId: row.unit_id, unitName: row.unit_name, status: row.status, statusLabel: REQUEST_STATUS_LABELS[row.status],
     applicantType: row.applicant_type, applicantName: handler ? row.applicant_name : maskName(row.applicant_name)!, idType: row.id_type,
     idNumber: handler ? ctx.pii.decrypt(row.id_number_enc) : row.id_number_mask, phone: handler ? ctx.pii.decrypt(row.phone_enc) : row.phone_mask,
