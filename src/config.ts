@@ -37,6 +37,8 @@ export interface Config {
   reminderWorkdays: number;
   /** The site's public address, for links in e-mails (e.g. `https://xxgk.sm.gov.cn`). */
   publicUrl: string;
+  /** Years an archived request keeps its applicant's personal data before it is erased (rule unconfirmed, so a setting). */
+  requestRetentionYears: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || '政务公开平台 <noreply@localhost>',
     reminderWorkdays: boundedInt('REMINDER_WORKDAYS', env.REMINDER_WORKDAYS, 3, 1, 20),
+    requestRetentionYears: boundedInt('REQUEST_RETENTION_YEARS', env.REQUEST_RETENTION_YEARS, 10, 1, 100),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

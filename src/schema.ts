@@ -14,6 +14,7 @@ import { requestFilesMigration, type RequestFileTables } from './modules/request
 import { replyTemplateMigration, type ReplyTemplateTables } from './modules/requests/templates.js';
 import { reminderMigration, type ReminderTables } from './modules/requests/reminders.js';
 import { publicationMigration, type PublicationTables } from './modules/requests/disclosure-log.js';
+import { retentionMigration } from './modules/requests/retention.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
 export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables, RequestFileTables, ReplyTemplateTables, ReminderTables, PublicationTables {}
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0018_account_email': accountEmailMigration,
   '0019_request_reminder': reminderMigration,
   '0020_request_publication': publicationMigration,
+  '0021_request_retention': retentionMigration,
 };

@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { publishDue } from './modules/documents/service.js';
 import { closeUnsupplemented } from './modules/requests/replies.js';
 import { sendDueReminders } from './modules/requests/reminders.js';
+import { eraseExpiredCases } from './modules/requests/retention.js';
 
 /** `npm start`: migrate, seed demo data on an empty database, serve, and shut down gracefully. */
 async function main() {
@@ -24,6 +25,9 @@ async function main() {
   const reminders = setInterval(remind, 3600_000);
   reminders.unref();
   if (ctx.mail) setTimeout(remind, 60_000).unref();
+  // 保存期限: archived cases past REQUEST_RETENTION_YEARS lose their personal data (checked every six hours).
+  const retention = setInterval(() => void eraseExpiredCases(ctx).then((n) => n && app.log.info({ erased: n }, 'expired cases erased')).catch((err) => app.log.error({ err }, 'retention job failed')), 6 * 3600_000);
+  retention.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -34,6 +38,7 @@ async function main() {
     clearInterval(scheduler);
     clearInterval(supplementWatch);
     clearInterval(reminders);
+    clearInterval(retention);
     const force = setTimeout(() => {
       app.log.error('shutdown timed out after 10 s');
       process.exit(1);

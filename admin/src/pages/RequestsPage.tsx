@@ -102,6 +102,7 @@ function RequestView({ me, id }: { me: Me; id: number }) {
               <Descriptions.Item label="形式 / 方式">{FORM_LABELS[detail.preferredForm as keyof typeof FORM_LABELS]} / {DELIVERY_LABELS[detail.delivery as keyof typeof DELIVERY_LABELS]}</Descriptions.Item>
               <Descriptions.Item label="渠道">{CHANNEL_LABELS[detail.channel]}，{detail.submittedDate} 提交</Descriptions.Item>
             </Descriptions>
+            {detail.erasedAt && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={`已过保存期限，申请人个人信息、申请内容和内部材料已于 ${detail.erasedAt.slice(0, 10)} 删除；办理结果和日期保留用于统计。`} />}
             {!detail.personalDataVisible && <Alert type="info" showIcon message="个人信息已遮蔽：仅承办人员可见完整内容。" />}
             {handle && (
               <Space wrap style={{ marginTop: 12 }}>

@@ -42,7 +42,7 @@ export const RequestListItem = z.object({
 export const RequestDetail = RequestListItem.omit({ description: true }).extend({
   unitId: z.number(), idType: z.enum(ID_TYPES), idNumber: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable(),
   contactPerson: z.string().nullable(), description: z.string(), docNo: z.string().nullable(), preferredForm: z.string(), delivery: z.string(), submittedDate: z.string(),
-  supplementNoticeDue: z.string().nullable(), clockState: z.string(), explanation: z.array(z.string()), calendarMissing: z.string().nullable(), personalDataVisible: z.boolean(),
+  erasedAt: z.string().nullable().describe('保存期限届满、个人信息删除的时间'), supplementNoticeDue: z.string().nullable(), clockState: z.string(), explanation: z.array(z.string()), calendarMissing: z.string().nullable(), personalDataVisible: z.boolean(),
   events: z.array(z.object({ kind: z.string(), label: z.string(), date: z.string(), data: z.record(z.string(), z.unknown()), actorName: z.string(), at: z.string() })),
   reply: z.object({ outcome: z.string(), date: z.string(), referenceNo: z.string() }).nullable(),
   files: z.array(z.object({ id: z.number(), purpose: z.enum(['released', 'internal']), fileName: z.string(), kind: z.string(), size: z.number(), url: z.string() })),

@@ -6,6 +6,7 @@ import { as, Client, startServer, unitId, type TestServer } from '../../../test/
 import { normalizeCjk } from '../../platform/files/files.js';
 import { OUTCOMES, REMEDIES } from './outcomes.js';
 import { closeUnsupplemented } from './replies.js';
+import { ERASED_DESCRIPTION, eraseExpiredCases } from './retention.js';
 
 const pdfText = async (data: Buffer) => {
   const parser = new PDFParse({ data: new Uint8Array(data) });
@@ -126,5 +127,36 @@ describe('replies', () => {
     const reset = await office.request('PUT', `/api/v1/reply-templates/${city}`, { key: 'remedies', text: null });
     assert.equal(reset.body.items.find((i: { key: string }) => i.key === 'remedies').text, REMEDIES);
     await office.request('PUT', `/api/v1/reply-templates/${city}`, { key: 'decision.disclose', text: null });
+  });
+
+  it('erases the applicant\'s personal data and working papers when the retention period ends, keeping the outcome', async () => {
+    const handler = await as(server, 'jyj.handler');
+    const { body } = await handler.post('/api/v1/requests', { application: { ...application(), address: '三明市三元区某路1号' }, channel: 'in_person', submittedDate: '2026-03-02' });
+    const letter = await handler.upload(`/api/v1/requests/${body.id}/files?purpose=internal`, '申请书原件扫描（留存）.pdf', Buffer.from('%PDF-1.4 scanned letter of 钱七, retained'), 'application/pdf');
+    const letterUrl = letter.body.items[0].url as string;
+    await handler.post(`/api/v1/requests/${body.id}/reply`, { outcome: 'disclose', date: '2026-03-10' });
+    await handler.post(`/api/v1/requests/${body.id}/deliver`, { date: '2026-03-11', method: 'in_person', detail: '申请人签收' });
+    await handler.post(`/api/v1/requests/${body.id}/archive`, { date: '2026-03-12' });
+    assert.equal(server.config.requestRetentionYears, 10);
+    assert.equal(await eraseExpiredCases(server.ctx, '2036-03-11'), 0, 'kept for ten full years');
+    assert.equal((await handler.get(`/api/v1/requests/${body.id}`)).body.idNumber, '11010519491231002X');
+    assert.equal(await eraseExpiredCases(server.ctx, '2036-03-12'), 1);
+    assert.equal(await eraseExpiredCases(server.ctx, '2036-03-13'), 0, 'once');
+    const after = (await handler.get(`/api/v1/requests/${body.id}`)).body;
+    assert.ok(after.erasedAt);
+    assert.equal(after.applicantName, '钱*');
+    assert.equal(after.idNumber, null);
+    assert.equal(after.phone, null);
+    assert.equal(after.address, null);
+    assert.equal(after.description, ERASED_DESCRIPTION);
+    assert.equal(after.reply.outcome, 'disclose', 'the outcome still counts in its year');
+    assert.equal(after.applicantType, 'natural_person');
+    assert.deepEqual(after.files, []);
+    assert.equal((await handler.get(letterUrl)).status, 404);
+    const raw = await server.ctx.db.selectFrom('disclosure_request').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
+    assert.equal(raw.id_number_enc, null);
+    assert.equal(raw.address_enc, null);
+    const audit = await server.ctx.db.selectFrom('audit_log').select(['action', 'actor_name']).where('entity_id', '=', String(body.id)).where('action', '=', 'request.erased').execute();
+    assert.equal(audit.length, 1);
   });
 });

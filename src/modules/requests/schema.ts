@@ -37,6 +37,8 @@ export interface DisclosureRequestTable {
   /** Current reply due date (recomputed from the events and the calendar). */
   due_date: string | null;
   parent_id: number | null;
+  /** Set when the retention period ended and personal data was erased (retention.ts). */
+  erased_at: Generated<string | null>;
   created_by: number | null;
   created_at: string;
   updated_at: string;

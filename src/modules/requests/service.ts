@@ -221,7 +221,7 @@ export async function getRequest(ctx: AppContext, actor: Actor, id: number) {
     email: handler ? ctx.pii.decrypt(row.email_enc) : null, address: handler ? ctx.pii.decrypt(row.address_enc) : null, contactPerson: row.contact_person,
     description: row.description, docNo: row.doc_no, preferredForm: row.preferred_form, delivery: row.delivery, channel: row.channel,
     submittedDate: row.submitted_date, receiptDate: row.receipt_date, due: clock.due, supplementNoticeDue: clock.supplementNoticeDue, clockState: clock.state,
-    explanation: clock.explanation, calendarMissing: clock.calendarMissing ?? null, personalDataVisible: handler,
+    erasedAt: row.erased_at, explanation: clock.explanation, calendarMissing: clock.calendarMissing ?? null, personalDataVisible: handler,
     events: events.map((e) => ({ kind: e.kind, label: EVENT_LABELS[e.kind] ?? e.kind, date: e.date, data: JSON.parse(e.data) as Record<string, unknown>, actorName: e.actor_name, at: e.at })),
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
@@ -101,5 +101,7 @@ export class FileStore {
   }
 
   exists = (sha256: string) => existsSync(this.path(sha256));
+  /** Deletes a stored file; the caller has made sure nothing refers to it any more. */
+  remove = (sha256: string) => rmSync(this.path(sha256), { force: true });
   stream = (sha256: string) => createReadStream(this.path(sha256));
 }
