@@ -136,12 +136,13 @@ describe('replies', () => {
     const letterUrl = letter.body.items[0].url as string;
     await handler.post(`/api/v1/requests/${body.id}/reply`, { outcome: 'disclose', date: '2026-03-10' });
     await handler.post(`/api/v1/requests/${body.id}/deliver`, { date: '2026-03-11', method: 'in_person', detail: '申请人签收' });
-    await handler.post(`/api/v1/requests/${body.id}/archive`, { date: '2026-03-12' });
+    await handler.post(`/api/v1/requests/${body.id}/archive`, { date: '2026-03-16' });
     assert.equal(server.config.requestRetentionYears, 10);
-    assert.equal(await eraseExpiredCases(server.ctx, '2036-03-11'), 0, 'kept for ten full years');
-    assert.equal((await handler.get(`/api/v1/requests/${body.id}`)).body.idNumber, '11010519491231002X');
-    assert.equal(await eraseExpiredCases(server.ctx, '2036-03-12'), 1);
-    assert.equal(await eraseExpiredCases(server.ctx, '2036-03-13'), 0, 'once');
+    // (Other tests in this file archive cases too: look at this case, not at the counts.)
+    await eraseExpiredCases(server.ctx, '2036-03-15');
+    assert.equal((await handler.get(`/api/v1/requests/${body.id}`)).body.idNumber, '11010519491231002X', 'kept for ten full years');
+    assert.ok(await eraseExpiredCases(server.ctx, '2036-03-16') >= 1);
+    assert.equal(await eraseExpiredCases(server.ctx, '2036-03-17'), 0, 'once');
     const after = (await handler.get(`/api/v1/requests/${body.id}`)).body;
     assert.ok(after.erasedAt);
     assert.equal(after.applicantName, '钱*');
