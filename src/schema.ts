@@ -4,7 +4,7 @@ import { sessionMigration, type SessionTables } from './platform/auth/sessions.j
 import { calendarMigration, type CalendarTables } from './platform/calendar/holidays.js';
 import { accountEmailMigration, accountsMigration, type AccountTables } from './modules/accounts/schema.js';
 import { cataloguesMigration, type CatalogueTables } from './modules/catalogues/schema.js';
-import { attachmentMigration, disclosureRuleMigration, documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
+import { attachmentMigration, disclosureRuleMigration, normativeKindMigration, documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
 import { documentSearchMigration, type SearchIndexTables } from './modules/documents/search.js';
 import { unitsMigration, type UnitTables } from './modules/units/schema.js';
 import { requestsMigration, type RequestTables } from './modules/requests/schema.js';
@@ -42,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0019_request_reminder': reminderMigration,
   '0020_request_publication': publicationMigration,
   '0021_request_retention': retentionMigration,
+  '0022_document_normative_kind': normativeKindMigration,
 };

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError, formatTime, withQuery, type Me } from '../api';
 import type { DocumentDto, FindingDto } from '../../../src/modules/documents/dto';
 import {
-  ART20_ITEMS, DISCLOSURE_LABELS, FIVE_PUBLIC_LABELS, GENRES, GROUNDS_FOR, STATUS_LABELS, TOPICS, VALIDITY_LABELS, WITHHOLD_GROUND_LABELS,
+  ART20_ITEMS, DISCLOSURE_LABELS, FIVE_PUBLIC_LABELS, GENRES, NORMATIVE_KIND_LABELS, GROUNDS_FOR, STATUS_LABELS, TOPICS, VALIDITY_LABELS, WITHHOLD_GROUND_LABELS,
   type Disclosure, type DocumentStatus,
 } from '../../../src/modules/documents/enums';
 import { navigate } from '../router';
@@ -205,6 +205,7 @@ function DocumentEditor({ me, id }: { me: Me; id: number | null }) {
                 <Select mode="multiple" allowClear showSearch optionFilterProp="label" options={catalogueItems} notFoundContent="该单位尚未发布标准目录" />
               </Form.Item>
               <Form.Item name="disclosureRule" valuePropName="checked"><Checkbox>列入“政府信息公开制度”栏目</Checkbox></Form.Item>
+              <Form.Item label="规章 / 行政规范性文件" name="normativeKind" extra="计入年度报告表二“第二十条第（一）项”；其他文件不选"><Select allowClear options={options(NORMATIVE_KIND_LABELS)} /></Form.Item>
               <Form.Item label="关键词" name="keywords"><Input /></Form.Item>
               <Form.Item label="内容概述" name="summary"><Input.TextArea rows={2} /></Form.Item>
               <Form.Item label="公开属性" name="disclosure" rules={[{ required: true }]}>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttachmentDto } from './attachments.js';
-import { DISCLOSURES, FIVE_PUBLIC, STATUSES, VALIDITIES, WITHHOLD_GROUNDS } from './enums.js';
+import { DISCLOSURES, FIVE_PUBLIC, NORMATIVE_KINDS, STATUSES, VALIDITIES, WITHHOLD_GROUNDS } from './enums.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -26,6 +26,7 @@ export const DocumentInput = z.object({
   publisher: z.string().trim().max(100).nullish().transform((v) => v || null).describe('发布机构名称（默认为单位名称）'),
   topic: z.string().trim().max(40).nullish().transform((v) => v || null).describe('主题分类'),
   genre: z.string().trim().max(20).nullish().transform((v) => v || null).describe('体裁'),
+  normativeKind: z.enum(NORMATIVE_KINDS).nullish().transform((v) => v ?? null).describe('规章或行政规范性文件（计入年度报告表二）'),
   keywords: z.string().trim().max(200).nullish().transform((v) => v || null),
   summary: z.string().trim().max(1000).nullish().transform((v) => v || null).describe('内容概述'),
   validity: z.enum(VALIDITIES).default('valid'),
@@ -55,6 +56,7 @@ export const DocumentDto = z.object({
   publisher: z.string(),
   topic: z.string().nullable(),
   genre: z.string().nullable(),
+  normativeKind: z.enum(NORMATIVE_KINDS).nullable(),
   keywords: z.string().nullable(),
   summary: z.string().nullable(),
   validity: z.enum(VALIDITIES),
@@ -88,7 +90,7 @@ export type FindingDto = z.infer<typeof FindingDto>;
 
 /** What the public sees: no workflow, no findings, no reasons for withholding. */
 export const PublicDocumentDto = DocumentDto.pick({
-  id: true, unitId: true, unitName: true, indexNo: true, title: true, docNo: true, writtenDate: true, publisher: true, topic: true, genre: true,
+  id: true, unitId: true, unitName: true, indexNo: true, title: true, docNo: true, writtenDate: true, publisher: true, topic: true, genre: true, normativeKind: true,
   keywords: true, summary: true, validity: true, validityDate: true, replacedById: true, fivePublic: true, art20Item: true, bodyHtml: true, publishedAt: true, version: true, changeNote: true,
   attachments: true,
 });

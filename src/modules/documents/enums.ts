@@ -27,6 +27,11 @@ export const VALIDITIES = ['valid', 'expired', 'repealed', 'amended'] as const;
 export type Validity = (typeof VALIDITIES)[number];
 export const VALIDITY_LABELS: Record<Validity, string> = { valid: '有效', expired: '失效', repealed: '废止', amended: '已修订' };
 
+/** 规章 and 行政规范性文件: the documents counted in the annual report's Table 2 (第二十条第（一）项). */
+export const NORMATIVE_KINDS = ['rule', 'normative'] as const;
+export type NormativeKind = (typeof NORMATIVE_KINDS)[number];
+export const NORMATIVE_KIND_LABELS: Record<NormativeKind, string> = { rule: '规章', normative: '行政规范性文件' };
+
 export const FIVE_PUBLIC = ['decision', 'execution', 'management', 'service', 'result'] as const;
 export type FivePublic = (typeof FIVE_PUBLIC)[number];
 export const FIVE_PUBLIC_LABELS: Record<FivePublic, string> = { decision: '决策公开', execution: '执行公开', management: '管理公开', service: '服务公开', result: '结果公开' };

@@ -7,7 +7,7 @@ import type { DocumentStatus } from './enums.js';
 import type { DocumentTable } from './schema.js';
 
 export type DocumentRow = Selectable<DocumentTable>;
-export type NewDocument = Omit<DocumentRow, 'id' | 'created_at' | 'updated_at' | 'revision_of' | 'disclosure_rule'> & { revision_of?: number | null; disclosure_rule?: number };
+export type NewDocument = Omit<DocumentRow, 'id' | 'created_at' | 'updated_at' | 'revision_of' | 'disclosure_rule' | 'normative_kind'> & { revision_of?: number | null; disclosure_rule?: number; normative_kind?: DocumentRow['normative_kind'] };
 
 export interface StaffListQuery {
   scope: ScopeEntry[];
@@ -151,4 +151,12 @@ export function documentRepository(db: Kysely<Database>) {
       return new Set(rows.map((r) => r.id));
     },
   };
+}
+
+/** 规章 and 行政规范性文件 of some units, as the annual report counts them (published, not revision copies). */
+export function normativeDocuments(db: Kysely<Database>, unitIds: number[], upTo: string) {
+  if (!unitIds.length) return Promise.resolve([]);
+  return db.selectFrom('document').select(['id', 'normative_kind', 'written_date', 'validity', 'validity_date'])
+    .where('unit_id', 'in', unitIds).where('normative_kind', 'is not', null).where('status', '=', 'published').where('revision_of', 'is', null)
+    .where('written_date', '<=', upTo).orderBy('id').execute();
 }

@@ -1,6 +1,6 @@
 import type { Generated, Kysely, Migration } from 'kysely';
 import { idColumnType, nowIso } from '../../platform/db/database.js';
-import type { Disclosure, DocumentStatus, FivePublic, Validity, WithholdGround } from './enums.js';
+import type { Disclosure, DocumentStatus, FivePublic, NormativeKind, Validity, WithholdGround } from './enums.js';
 
 /** 政府信息: a document with the metadata a Chinese government site shows. */
 export interface DocumentTable {
@@ -48,6 +48,8 @@ export interface DocumentTable {
   revision_of: number | null;
   /** Listed in the 政府信息公开制度 sub-column (0/1). */
   disclosure_rule: Generated<number>;
+  /** 规章 / 行政规范性文件 (counted in the annual report), else null. */
+  normative_kind: Generated<NormativeKind | null>;
   created_at: string;
   updated_at: string;
 }
@@ -261,5 +263,12 @@ export const attachmentMigration: Migration = {
 export const disclosureRuleMigration: Migration = {
   async up(db: Kysely<any>) {
     await db.schema.alterTable('document').addColumn('disclosure_rule', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
+};
+
+export const normativeKindMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('document').addColumn('normative_kind', 'text').execute();
+    await db.schema.createIndex('document_normative_idx').on('document').columns(['normative_kind', 'unit_id']).execute();
   },
 };

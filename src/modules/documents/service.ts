@@ -23,7 +23,7 @@ type Review = Awaited<ReturnType<ReturnType<typeof documentRepository>['reviews'
 export function presentDocument(d: Row, reviews: Review[] = []): DocumentDto {
   return {
     id: d.id, unitId: d.unit_id, unitName: d.unit_name, indexNo: d.index_no, title: d.title, docNo: d.doc_no, writtenDate: d.written_date,
-    publisher: d.publisher, topic: d.topic, genre: d.genre, keywords: d.keywords, summary: d.summary, validity: d.validity, validityDate: d.validity_date, replacedById: d.replaced_by_id,
+    publisher: d.publisher, topic: d.topic, genre: d.genre, normativeKind: d.normative_kind, keywords: d.keywords, summary: d.summary, validity: d.validity, validityDate: d.validity_date, replacedById: d.replaced_by_id,
     fivePublic: d.five_public, art20Item: d.art20_item, disclosure: d.disclosure, withholdGround: d.withhold_ground, withholdReason: d.withhold_reason,
     bodyHtml: d.body_html, status: d.status, publishAt: d.publish_at, publishedAt: d.published_at, authorId: d.author_id, reviewSteps: d.review_steps,
     findings: JSON.parse(d.findings) as Finding[], reviews: reviews.map((r) => ({ reviewerName: r.reviewer_name, decision: r.decision, note: r.note, at: r.at })),
@@ -34,7 +34,7 @@ export function presentDocument(d: Row, reviews: Review[] = []): DocumentDto {
 export function presentPublic(d: Row): PublicDocumentDto {
   return {
     id: d.id, unitId: d.unit_id, unitName: d.unit_name, indexNo: d.index_no, title: d.title, docNo: d.doc_no, writtenDate: d.written_date,
-    publisher: d.publisher, topic: d.topic, genre: d.genre, keywords: d.keywords, summary: d.summary, validity: d.validity, validityDate: d.validity_date, replacedById: d.replaced_by_id,
+    publisher: d.publisher, topic: d.topic, genre: d.genre, normativeKind: d.normative_kind, keywords: d.keywords, summary: d.summary, validity: d.validity, validityDate: d.validity_date, replacedById: d.replaced_by_id,
     fivePublic: d.five_public, art20Item: d.art20_item, bodyHtml: d.body_html, publishedAt: d.published_at, version: d.version, changeNote: d.change_note,
   };
 }
@@ -86,7 +86,7 @@ function columnsFrom(input: DocumentInput, unitName: string) {
   const html = sanitizeBody(input.bodyHtml ?? textToHtml(input.bodyText ?? ''));
   return {
     unit_id: input.unitId, title: input.title, doc_no: input.docNo, doc_no_norm: input.docNo ? normaliseDocNo(input.docNo) : null,
-    written_date: input.writtenDate, publisher: input.publisher ?? unitName, topic: input.topic, genre: input.genre, keywords: input.keywords,
+    written_date: input.writtenDate, publisher: input.publisher ?? unitName, topic: input.topic, genre: input.genre, normative_kind: input.normativeKind, keywords: input.keywords,
     summary: input.summary, validity: input.validity, validity_date: input.validityDate, replaced_by_id: input.replacedById, five_public: input.fivePublic, art20_item: input.art20Item,
     disclosure: input.disclosure, withhold_ground: input.disclosure === 'proactive' ? null : input.withholdGround,
     withhold_reason: input.disclosure === 'proactive' ? null : input.withholdReason, body_html: html, body_text: htmlToText(html), change_note: input.changeNote, disclosure_rule: input.disclosureRule ? 1 : 0,
@@ -302,7 +302,7 @@ async function applyRevision(ctx: AppContext, actor: Actor, revision: Row, req: 
     await r.addVersion({ document_id: originalId, version: original.version, snapshot: JSON.stringify(publicSnapshot(original)), change_note: original.change_note, published_at: original.published_at, replaced_at: now });
     await r.update(originalId, {
       title: revision.title, doc_no: revision.doc_no, doc_no_norm: revision.doc_no_norm, written_date: revision.written_date, publisher: revision.publisher, topic: revision.topic,
-      genre: revision.genre, keywords: revision.keywords, summary: revision.summary, validity: revision.validity, validity_date: revision.validity_date, five_public: revision.five_public,
+      genre: revision.genre, normative_kind: revision.normative_kind, keywords: revision.keywords, summary: revision.summary, validity: revision.validity, validity_date: revision.validity_date, five_public: revision.five_public,
       art20_item: revision.art20_item, replaced_by_id: revision.replaced_by_id, disclosure_rule: revision.disclosure_rule, body_html: revision.body_html, body_text: revision.body_text, version: revision.version, change_note: revision.change_note, findings: revision.findings,
     });
     await r.moveReviews(revision.id, originalId);
