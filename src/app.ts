@@ -16,6 +16,7 @@ import { registerAuthHook } from './modules/accounts/auth-hook.js';
 import { registerAuditLogRoutes } from './modules/audit-log/routes.js';
 import { registerCalendarRoutes } from './modules/calendar/routes.js';
 import { registerRequestRoutes } from './modules/requests/routes.js';
+import { registerAnnualReportRoutes } from './modules/annual-reports/routes.js';
 import { registerCatalogueRoutes } from './modules/catalogues/routes.js';
 import { registerDocumentRoutes } from './modules/documents/routes.js';
 import { MAX_ATTACHMENT_BYTES } from './modules/documents/attachments.js';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerCatalogueRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerRequestRoutes(app, ctx);
+  registerAnnualReportRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   await registerAdminApp(app);

@@ -8,7 +8,7 @@ describe('public portal in Chromium', () => {
 
   it('renders every shell page without serious or critical axe violations, on a phone and a desktop', async () => {
     const county = await unitId(t.server, '三元区人民政府');
-    const paths = ['/', '/xxgk', '/xxgk/units', `/xxgk/units/${county}`, '/xxgk/guide', `/xxgk/units/${county}/guide`, `/xxgk/units/${county}/catalogue`, '/xxgk/statutory', '/xxgk/statutory/1', '/search', '/search?q=公开', '/xxgk/request', '/xxgk/request/log', '/tools/deadline?from=2026-01-26&workdays=20', '/no-such-page'];
+    const paths = ['/', '/xxgk', '/xxgk/units', `/xxgk/units/${county}`, '/xxgk/guide', `/xxgk/units/${county}/guide`, `/xxgk/units/${county}/catalogue`, '/xxgk/statutory', '/xxgk/statutory/1', '/search', '/search?q=公开', '/xxgk/request', '/xxgk/request/log', '/tools/report-check', '/tools/deadline?from=2026-01-26&workdays=20', '/no-such-page'];
     for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
       const page = await t.browser.newPage({ viewport });
       for (const path of paths) {

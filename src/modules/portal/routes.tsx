@@ -26,6 +26,11 @@ import { DeadlineQuery } from '../calendar/routes.js';
 import { AppError } from '../../platform/http/errors.js';
 import { CataloguePage } from './catalogue-page.js';
 import { LogEntryPage, LogListPage } from './disclosure-log-page.js';
+import { ReportCheckPage, type ReportCheckView } from './report-check-page.js';
+import { checkReport } from '../annual-reports/rules.js';
+import { CheckBody } from '../annual-reports/dto.js';
+import { parsePastedNumbers, parsePastedRows } from '../annual-reports/paste.js';
+import { CHECK_LIMIT } from '../annual-reports/routes.js';
 import { listLog, LOG_SORTS, logEntry } from '../requests/disclosure-log.js';
 import { csvDisposition, toCsv } from '../../platform/http/csv.js';
 import { catalogueRepository } from '../catalogues/repository.js';
@@ -272,6 +277,22 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     if (!file || !ctx.files.exists(file.sha256)) return sendHtml(reply, renderErrorPage(req, 404, '文件不存在或已撤下。'), 404);
     return reply.header('content-type', file.mime).header('x-content-type-options', 'nosniff')
       .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(ctx.files.stream(file.sha256));
+  });
+
+  // 年报勾稽关系检查: paste the tables of any report; the same rules as the API and the editor.
+  app.get('/tools/report-check', { schema: hide }, async (req, reply) =>
+    sendHtml(reply, renderPage(<ReportCheckPage page={pageContext(req)} view={{ format: '2021', table3Text: '', table4Text: '', previousText: '' }} />)));
+  app.post('/tools/report-check', { schema: hide, config: { rateLimit: CHECK_LIMIT } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    const view: ReportCheckView = { format: body.format === '2019' ? '2019' : '2021', table3Text: String(body.table3 ?? '').slice(0, 20000), table4Text: String(body.table4 ?? '').slice(0, 2000), previousText: String(body.previous ?? '').slice(0, 500) };
+    const previous = view.previousText.trim() ? parsePastedNumbers(view.previousText, 7) : null;
+    const parsed = CheckBody.safeParse({ format: view.format, table3: parsePastedRows(view.table3Text, 7), table4: parsePastedNumbers(view.table4Text, 15) ?? [], previousR25: previous });
+    if (!parsed.success || (view.previousText.trim() && !previous)) {
+      const message = parsed.success ? '上年结转下年度一行应为 7 个数字' : parsed.error.issues.map((i) => i.message).join('；');
+      return sendHtml(reply, renderPage(<ReportCheckPage page={pageContext(req)} view={{ ...view, error: `无法读取粘贴的内容：${message}` }} />), 400);
+    }
+    const violations = checkReport(parsed.data);
+    return sendHtml(reply, renderPage(<ReportCheckPage page={pageContext(req)} view={{ ...view, result: { table3: parsed.data.table3, table4: parsed.data.table4, violations } }} />));
   });
 
   app.get('/tools/deadline', { schema: hide }, async (req, reply) => {
