@@ -15,9 +15,10 @@ import { replyTemplateMigration, type ReplyTemplateTables } from './modules/requ
 import { reminderMigration, type ReminderTables } from './modules/requests/reminders.js';
 import { publicationMigration, type PublicationTables } from './modules/requests/disclosure-log.js';
 import { retentionMigration } from './modules/requests/retention.js';
+import { annualReportMigration, type AnnualReportTables } from './modules/annual-reports/schema.js';
 
 /** The whole database: each module and platform part owns its tables and migrations. */
-export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables, RequestFileTables, ReplyTemplateTables, ReminderTables, PublicationTables {}
+export interface Database extends AuditTables, SessionTables, UnitTables, AccountTables, DocumentTables, SearchIndexTables, CatalogueTables, CalendarTables, RequestTables, ReplyTables, AppealTables, RequestFileTables, ReplyTemplateTables, ReminderTables, PublicationTables, AnnualReportTables {}
 
 /** Migrations in the order they run; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0020_request_publication': publicationMigration,
   '0021_request_retention': retentionMigration,
   '0022_document_normative_kind': normativeKindMigration,
+  '0023_annual_report': annualReportMigration,
 };

@@ -24,3 +24,38 @@ export const ViolationDto = z.object({
 });
 
 export const CheckResult = z.object({ consistent: z.boolean(), violations: z.array(ViolationDto) });
+
+const Table2Dto = z.object({
+  rule: z.object({ issued: z.number(), repealed: z.number(), valid: z.number() }), normative: z.object({ issued: z.number(), repealed: z.number(), valid: z.number() }),
+  licensing: z.number(), penalty: z.number(), enforcement: z.number(), fees: z.number(),
+});
+const count = z.number().int().min(0).max(100_000_000);
+
+/** Tables typed in by staff (older years or the 2019 layout). */
+export const EnteredTables = z.object({
+  table2: z.object({
+    rule: z.object({ issued: count, repealed: count, valid: count }), normative: z.object({ issued: count, repealed: count, valid: count }),
+    licensing: count, penalty: count, enforcement: count, fees: z.number().min(0).max(100_000_000),
+  }),
+  table3: z.array(z.array(count).length(7)).min(23).max(25),
+  table4: z.array(count).length(15),
+});
+
+export const ReportListItem = z.object({
+  id: z.number(), year: z.number(), unitId: z.number(), unitName: z.string(), title: z.string(), status: z.enum(['draft', 'submitted', 'published']), statusLabel: z.string(),
+  format: z.enum(FORMAT_VERSIONS), publishedAt: z.string().nullable(), updatedAt: z.string(), deadline: z.string().describe('法定公开期限'),
+});
+
+export const ReportDto = z.object({
+  id: z.number(), unitId: z.number(), unitName: z.string(), unitKind: z.enum(['government', 'department']), year: z.number(), format: z.enum(FORMAT_VERSIONS), title: z.string(),
+  scope: z.array(z.object({ id: z.number(), name: z.string() })).describe('汇总的单位'),
+  section1: z.string(), section5: z.string(), section6: z.string(),
+  status: z.enum(['draft', 'submitted', 'published']), statusLabel: z.string(), source: z.enum(['computed', 'entered', 'snapshot']).describe('computed 为实时计算，entered 为手工填写，snapshot 为发布时固定的数据'),
+  tables: z.object({ table2: Table2Dto, table3: z.array(z.array(z.number())), table4: z.array(z.number()), previousR25: z.array(z.number()).nullable() }),
+  violations: z.array(ViolationDto), deadline: z.string(), publishedAt: z.string().nullable(), submittedBy: z.string().nullable(), publishedBy: z.string().nullable(),
+  previousSections: z.object({ section1: z.string(), section5: z.string(), section6: z.string() }).nullable().describe('上年报告的文字'),
+  breakdown: z.array(z.object({ unitId: z.number(), unitName: z.string(), received: z.number(), carried: z.number(), handled: z.number(), carriedForward: z.number() })).describe('汇总报告的分单位情况'),
+});
+export type ReportDto = z.infer<typeof ReportDto>;
+
+export const FiguresDto = z.object({ unitId: z.number(), unitName: z.string(), licensing: z.number(), penalty: z.number(), enforcement: z.number(), fees: z.number(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable() });

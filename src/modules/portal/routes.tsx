@@ -30,7 +30,9 @@ import { ReportCheckPage, type ReportCheckView } from './report-check-page.js';
 import { checkReport } from '../annual-reports/rules.js';
 import { CheckBody } from '../annual-reports/dto.js';
 import { parsePastedNumbers, parsePastedRows } from '../annual-reports/paste.js';
-import { CHECK_LIMIT } from '../annual-reports/routes.js';
+import { CHECK_LIMIT, sendReportFile } from '../annual-reports/routes.js';
+import { ReportPage, ReportsColumnPage } from './report-pages.js';
+import { listPublished, publishedReport } from '../annual-reports/service.js';
 import { listLog, LOG_SORTS, logEntry } from '../requests/disclosure-log.js';
 import { csvDisposition, toCsv } from '../../platform/http/csv.js';
 import { catalogueRepository } from '../catalogues/repository.js';
@@ -319,7 +321,28 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     return sendHtml(reply, renderPage(<RulesPage page={pageContext(req)} list={{ total, items: items.map(presentPublic), page: req.query.page, pageSize: PAGE_SIZE }} />));
   });
 
-  for (const column of DISCLOSURE_COLUMNS.filter((c) => !['statutory', 'guide', 'rules'].includes(c.slug))) {
+  // 政府信息公开年报: published annual reports, their pages and downloads.
+  app.get('/xxgk/reports', { schema: { ...hide, querystring: z.object({ year: z.coerce.number().int().min(2008).max(2100).optional().catch(undefined) }) } }, async (req, reply) => {
+    const all = await listPublished(ctx.db, {});
+    const items = req.query.year ? all.filter((r) => r.year === req.query.year) : all;
+    return sendHtml(reply, renderPage(<ReportsColumnPage page={pageContext(req)} view={{ items, year: req.query.year, years: [...new Set(all.map((r) => r.year))] }} />));
+  });
+  const reportParams = z.object({ id: z.coerce.number().int().positive().catch(0) });
+  const published = (id: number) => publishedReport(ctx.db, id).catch((err) => { if (err instanceof AppError && err.status === 404) return null; throw err; });
+  app.get('/xxgk/reports/:id', { schema: { ...hide, params: reportParams } }, async (req, reply) => {
+    const report = await published(req.params.id);
+    if (!report) return sendHtml(reply, renderErrorPage(req, 404, '该年度报告不存在或尚未发布。'), 404);
+    return sendHtml(reply, renderPage(<ReportPage page={pageContext(req)} report={report} />));
+  });
+  for (const [ext, type] of [['pdf', 'application/pdf'], ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']] as const) {
+    app.get(`/xxgk/reports/:id/report.${ext}`, { schema: { ...hide, params: reportParams } }, async (req, reply) => {
+      const report = await published(req.params.id);
+      if (!report) return sendHtml(reply, renderErrorPage(req, 404, '该年度报告不存在或尚未发布。'), 404);
+      return sendReportFile(reply, report, ext, type);
+    });
+  }
+
+  for (const column of DISCLOSURE_COLUMNS.filter((c) => !['statutory', 'guide', 'rules', 'reports'].includes(c.slug))) {
     app.get(`/xxgk/${column.slug}`, { schema: hide }, async (req, reply) => sendHtml(reply, renderPage(<ColumnPage page={pageContext(req)} column={column} />)));
   }
 

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { docxPackage, escapeXml as escape, paragraph } from '../../platform/docx/docx.js';
 import type { Outcome } from './outcomes.js';
 
 /** A reply (答复书/告知书) as paragraphs: the one source for the PDF, the DOCX and the staff preview. */
@@ -54,8 +54,6 @@ export function composeReply(f: ReplyFacts): ReplyDocument {
   };
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * Official-document layout (after GB/T 9704): A4, title 22 pt, body 16 pt serif with two-character
  * indents, issuer and date at the right.
@@ -79,24 +77,15 @@ ${doc.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
 </body></html>`;
 }
 
-/** A Word document of the reply (Office Open XML written directly: no template file needed). */
+/** A Word document of the reply, in the same layout. */
 export async function replyDocx(doc: ReplyDocument): Promise<Buffer> {
-  const run = (text: string, size: number, bold = false) =>
-    `<w:r><w:rPr><w:rFonts w:ascii="FangSong" w:eastAsia="仿宋" w:hAnsi="FangSong"/>${bold ? '<w:b/>' : ''}<w:sz w:val="${size * 2}"/></w:rPr><w:t xml:space="preserve">${escape(text)}</w:t></w:r>`;
-  const para = (text: string, opts: { align?: 'center' | 'right' | 'both'; indent?: boolean; size?: number; bold?: boolean } = {}) =>
-    `<w:p><w:pPr>${opts.align ? `<w:jc w:val="${opts.align}"/>` : ''}${opts.indent ? '<w:ind w:firstLineChars="200" w:firstLine="640"/>' : ''}<w:spacing w:line="560" w:lineRule="exact"/></w:pPr>${run(text, opts.size ?? 16, opts.bold)}</w:p>`;
-  const body = [
-    para(doc.title, { align: 'center', size: 22, bold: true }),
-    para(doc.referenceNo, { align: 'center' }),
-    para(doc.addressee),
-    ...doc.paragraphs.map((p) => para(p, { indent: true, align: 'both' })),
-    para(''),
-    para(doc.issuer, { align: 'right' }),
-    para(doc.date, { align: 'right' }),
-  ].join('');
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>`);
-  return zip.generateAsync({ type: 'nodebuffer' });
+  return docxPackage([
+    paragraph(doc.title, { align: 'center', size: 22, bold: true }),
+    paragraph(doc.referenceNo, { align: 'center' }),
+    paragraph(doc.addressee),
+    ...doc.paragraphs.map((p) => paragraph(p, { indent: true, align: 'both' })),
+    paragraph(''),
+    paragraph(doc.issuer, { align: 'right' }),
+    paragraph(doc.date, { align: 'right' }),
+  ].join(''));
 }
