@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { seedDemo } from './demo.js';
+import { seedDemoActivity } from './demo-activity.js';
 import { SessionStore } from './platform/auth/sessions.js';
 import { FileStore } from './platform/files/files.js';
 import { PiiCipher } from './platform/crypto/pii.js';
@@ -23,5 +24,6 @@ export async function openContext(config: Config, options: { schema?: string; lo
   if (applied.length) options.log?.(`数据库迁移完成：${applied.join(', ')}`);
   const seeded = config.demoData ? await seedDemo(handle.db, options.log, { content: config.demoContent }) : false;
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, sessions: new SessionStore(handle.db, config.sessionIdleMinutes), files: new FileStore(join(config.dataDir, 'files')), pii: new PiiCipher(config.piiKey), mail: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) };
+  if (seeded && config.demoContent) await seedDemoActivity(ctx, options.log);
   return { ctx, handle, applied, seeded };
 }

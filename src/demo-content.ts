@@ -16,6 +16,8 @@ const DOCUMENTS = [
     body: ['各县（市、区）人民政府，市直各单位：', '为全面推进政务公开标准化规范化工作，现就编制本级政务公开事项标准目录、规范公开专栏、加强政策解读和依申请公开办理等有关事项通知如下。', '一、各县（市、区）和乡镇（街道）编制本级政务公开事项标准目录，逐项明确公开名称、内容、依据、时限、主体、方式、渠道和公开对象。', '二、市政府各部门起草公文时同步明确公开属性。'] },
   { key: 'edu-enrol', unit: '三明市教育局', title: '三明市教育局关于做好2026年义务教育招生入学工作的通知', writtenDate: '2026-03-02', topic: '科技、教育', genre: '通知', art20Item: 11, fivePublic: 'execution', keywords: '义务教育 招生',
     summary: '部署2026年义务教育阶段学校招生入学工作。', body: ['各县（市、区）教育局，市直各学校：', '现就做好2026年义务教育招生入学工作通知如下：坚持免试就近入学，严格执行招生计划，公开招生范围和报名时间。'] },
+  { key: 'edu-norm', unit: '三明市教育局', title: '三明市教育局关于印发《三明市中小学校外培训机构管理办法》的通知', docNo: '明教〔2026〕12号', writtenDate: '2026-04-20', topic: '科技、教育', genre: '办法', art20Item: 1, fivePublic: 'decision', keywords: '校外培训 管理办法', normativeKind: 'normative' as const,
+    summary: '规范本市中小学校外培训机构的设立、培训行为和监督管理。', body: ['各县（市、区）教育局，各有关单位：', '现将《三明市中小学校外培训机构管理办法》印发给你们，请认真贯彻执行。本办法自印发之日起施行，有效期五年。'] },
   { key: 'edu-range', unit: '三明市教育局', title: '2026年三明市区义务教育学校招生范围公告', writtenDate: '2026-04-01', publishedAt: '2026-05-20T09:00:00+08:00', topic: '科技、教育', genre: '公告', art20Item: 11, fivePublic: 'result', keywords: '招生范围 学区',
     summary: '公布市区各公办小学、初中的招生范围。', body: ['根据免试就近入学原则，现将2026年市区义务教育学校招生范围公告如下。', '各校招生范围以所附划片表为准，适龄儿童少年按户籍和实际居住地在对应学校报名。'] },
   { key: 'fin-budget', unit: '三明市财政局', title: '三明市2026年市级财政预算公开说明', writtenDate: '2026-02-10', topic: '财政、金融、审计', genre: '报告', art20Item: 7, fivePublic: 'result', keywords: '财政预算',
@@ -52,6 +54,7 @@ export async function seedDemoContent(db: Kysely<Database>): Promise<{ documents
     const row = await db.selectFrom('document').select('id').where('index_no', '=', `DEMO/2026-${String(i + 1).padStart(5, '0')}`).executeTakeFirstOrThrow();
     ids.set(d.key, row.id);
     if (d.disclosureRule) await db.updateTable('document').set({ disclosure_rule: 1 }).where('id', '=', row.id).execute();
+    if ('normativeKind' in d) await db.updateTable('document').set({ normative_kind: d.normativeKind }).where('id', '=', row.id).execute();
   }
   const edu = await db.selectFrom('unit').select('id').where('name', '=', '三明市教育局').executeTakeFirstOrThrow();
   await db.transaction().execute(async (trx) => {

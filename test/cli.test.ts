@@ -44,12 +44,14 @@ describe('npm start (src/server.ts)', () => {
     assert.equal(admin.status, 200);
     assert.match(await admin.text(), /<div id="root">/);
     assert.match(log, /已创建 9 个演示账号/);
-    assert.match(log, /已发布 9 份演示文件和市教育局演示标准目录/);
+    assert.match(log, /已发布 10 份演示文件和市教育局演示标准目录/);
+    assert.match(log, /已登记 13 件演示依申请公开申请（2025—2026 年），发布市教育局 2025 年度报告/);
     // The demo is lively: published documents are searchable and the catalogue watch has something to show.
     const search = await (await fetch(`http://127.0.0.1:${port}/api/v1/public/search?q=${encodeURIComponent('招生')}`)).json() as { total: number };
     assert.ok(search.total >= 2);
     const catalogue = await fetch(`http://127.0.0.1:${port}/xxgk/statutory/11`);
     assert.match(await catalogue.text(), /2026年三明市区义务教育学校招生范围公告/);
+    assert.match(await (await fetch(`http://127.0.0.1:${port}/xxgk/reports`)).text(), /三明市教育局2025年政府信息公开工作年度报告/);
     // Logs are JSON lines without cookies or query strings.
     await fetch(`http://127.0.0.1:${port}/api/v1/units?q=secret-query`, { headers: { cookie: 'gk_session=should-not-be-logged' } });
     const code = await new Promise<number | null>((resolve) => {

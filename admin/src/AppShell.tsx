@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileDoneOutlined, AuditOutlined, CalendarOutlined, FileSearchOutlined, FileTextOutlined, OrderedListOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, FileDoneOutlined, AuditOutlined, CalendarOutlined, FileSearchOutlined, FileTextOutlined, OrderedListOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setUnauthorizedHandler, type Action, type Me } from './api';
@@ -16,6 +16,7 @@ const CataloguesPage = lazy(() => import('./pages/CataloguesPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const RequestsPage = lazy(() => import('./pages/RequestsPage'));
 const ReplyTemplatesPage = lazy(() => import('./pages/ReplyTemplatesPage'));
+const AnnualReportsPage = lazy(() => import('./pages/AnnualReportsPage'));
 
 interface Screen {
   path: string;
@@ -29,6 +30,7 @@ const SCREENS: Screen[] = [
   { path: '/admin', label: '工作台', icon: <HomeOutlined />, render: (me) => <HomePage me={me} /> },
   { path: '/admin/documents', label: '政府信息', icon: <FileTextOutlined />, needs: 'document.read', render: (me, _r, path) => <DocumentsPage me={me} path={path} /> },
   { path: '/admin/requests', label: '依申请公开', icon: <FileSearchOutlined />, needs: 'request.read', render: (me, _r, path) => <RequestsPage me={me} path={path} /> },
+  { path: '/admin/reports', label: '年度报告', icon: <BarChartOutlined />, needs: 'document.read', render: (me, _r, path) => <AnnualReportsPage me={me} path={path} /> },
   { path: '/admin/reply-templates', label: '答复文书模板', icon: <FileDoneOutlined />, needs: 'reply_template.manage', render: () => <ReplyTemplatesPage /> },
   { path: '/admin/catalogues', label: '标准目录', icon: <OrderedListOutlined />, needs: 'document.read', render: (me) => <CataloguesPage me={me} /> },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, needs: 'unit.read', render: (me) => <UnitsPage me={me} /> },

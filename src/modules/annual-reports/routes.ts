@@ -12,6 +12,7 @@ import { importFigures, listFigures, setFigures } from './figures.js';
 import { FORMAT_VERSIONS } from './format.js';
 import { checkReport } from './rules.js';
 import * as reports from './service.js';
+import { dashboard } from './dashboard.js';
 
 const tags = ['政府信息公开年度报告'];
 /** Public checks per address per minute. */
@@ -77,6 +78,10 @@ export function registerAnnualReportRoutes(fastify: FastifyInstance, ctx: AppCon
       return sendReportFile(reply, report, ext, type);
     });
   }
+
+  app.get('/api/v1/annual-reports/dashboard', {
+    schema: { tags, summary: '依申请公开统计与年报进度（政务公开办）', description: '按年度：各单位收到和答复数、按期答复率、办理结果分布、复议诉讼，以及尚未发布年度报告的单位和法定期限。', querystring: z.object({ year }) },
+  }, async (req) => dashboard(ctx, requireActor(req), req.query.year));
 
   app.get('/api/v1/annual-figures', {
     schema: { tags, summary: '表二填报数据（行政许可、处罚、强制、收费）', querystring: z.object({ year }), response: { 200: z.object({ items: z.array(FiguresDto) }), ...authErrors } },
