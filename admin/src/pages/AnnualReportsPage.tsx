@@ -4,8 +4,8 @@ import { api, ApiError, type Me } from '../api';
 import { navigate } from '../router';
 import { buildTree, useUnits } from '../units';
 import type { ReportDto } from '../../../src/modules/annual-reports/dto';
-import { SECTIONS } from '../../../src/modules/annual-reports/format';
-import { table2Grid, table3Grid, table4Grid, type Grid, type GridCell } from '../../../src/modules/annual-reports/grid';
+import { SECTIONS, TABLE2_2019_SIZE, TABLE2_SIZE, table2FromNumbers } from '../../../src/modules/annual-reports/format';
+import { anyTable2Grid, table3Grid, table4Grid, type Grid, type GridCell } from '../../../src/modules/annual-reports/grid';
 import { parsePastedNumbers, parsePastedRows } from '../../../src/modules/annual-reports/paste';
 import { APPLICANT_TYPE_LABELS } from '../../../src/modules/requests/enums';
 import DashboardTab from './ReportDashboard';
@@ -45,7 +45,7 @@ function ReportView({ me, id }: { me: Me; id: number }) {
   const [report, setReport] = useState<ReportDto | null>(null);
   const [texts, setTexts] = useState({ section1: '', section5: '', section6: '' });
   const [sources, setSources] = useState<(Sources & { key: string }) | null>(null);
-  const [paste, setPaste] = useState({ table3: '', table4: '' });
+  const [paste, setPaste] = useState({ table2: '', table3: '', table4: '' });
   const show = useCallback((r: ReportDto) => {
     setReport(r);
     setTexts({ section1: r.section1, section5: r.section5, section6: r.section6 });
@@ -71,8 +71,12 @@ function ReportView({ me, id }: { me: Me; id: number }) {
   const savePasted = () => {
     const table3 = parsePastedRows(paste.table3, 7);
     const table4 = paste.table4.trim() ? parsePastedNumbers(paste.table4, 15) : report.tables.table4;
+    const legacy = Array.isArray(report.tables.table2);
+    const t2 = paste.table2.trim() ? parsePastedNumbers(paste.table2, legacy ? TABLE2_2019_SIZE : TABLE2_SIZE) : null;
+    if (paste.table2.trim() && !t2) return message.error(`表二应为 ${legacy ? TABLE2_2019_SIZE : TABLE2_SIZE} 个数字`);
+    const table2 = t2 ? (legacy ? t2 : table2FromNumbers(t2)) : report.tables.table2;
     if (table3.length !== report.tables.table3.length || !table4) return message.error(`表三应粘贴 ${report.tables.table3.length} 行、每行 7 个数字；表四应为 15 个数字`);
-    void act('PATCH', '', { entered: { table2: report.tables.table2, table3, table4 } });
+    void act('PATCH', '', { entered: { table2, table3, table4 } });
   };
   const editable = report.status !== 'published' && me.permissions.includes('document.edit');
   const bad = (table: 3 | 4) => new Set(report.violations.filter((v) => v.table === table).map((v) => `${v.row}:${v.column}`));
@@ -95,6 +99,8 @@ function ReportView({ me, id }: { me: Me; id: number }) {
           {report.status === 'draft' && editable && <Button onClick={() => void act('POST', '/submit', undefined, '已提交审核')}>提交审核</Button>}
           {report.status === 'submitted' && me.permissions.includes('document.publish') && <Button type="primary" onClick={() => void act('POST', '/publish', undefined, '已发布')}>审核发布</Button>}
           {report.status !== 'draft' && me.permissions.includes('document.publish') && <Button danger onClick={() => void act('POST', '/withdraw', undefined, '已撤回为草稿')}>撤回</Button>}
+          {editable && report.source === 'computed' && <Button onClick={() => void act('PATCH', '', { entered: { table2: report.tables.table2, table3: report.tables.table3, table4: report.tables.table4 } }, '已改为手工填写')}>改为手工填写表格</Button>}
+          {editable && report.source === 'entered' && report.format === '2021' && <Button onClick={() => void act('PATCH', '', { entered: null }, '已改为系统计算')}>改为系统计算</Button>}
           <a href={`/api/v1/annual-reports/${id}/report.docx`}>导出 Word</a>
           <a href={`/api/v1/annual-reports/${id}/report.pdf`}>导出 PDF</a>
           {report.status === 'published' && <a href={`/xxgk/reports/${id}`} target="_blank" rel="noreferrer">查看公开页面</a>}
@@ -113,11 +119,12 @@ function ReportView({ me, id }: { me: Me; id: number }) {
             const key = `section${s.no === '一' ? 1 : s.no === '五' ? 5 : 6}` as 'section1' | 'section5' | 'section6';
             return <Input.TextArea aria-label={`${s.no}、${s.title}`} rows={6} value={texts[key]} disabled={!editable} onChange={(e) => setTexts({ ...texts, [key]: e.target.value })} />;
           })()}
-          {s.kind === 'table2' && <ReportGrid grid={table2Grid(report.tables.table2)} table={2} bad={new Set()} onOpen={openCell} label="表二 主动公开政府信息情况" />}
+          {s.kind === 'table2' && <ReportGrid grid={anyTable2Grid(report.tables.table2)} table={2} bad={new Set()} onOpen={openCell} label="表二 主动公开政府信息情况" />}
           {s.kind === 'table3' && <ReportGrid grid={table3Grid(report.tables.table3, report.format)} table={3} bad={bad(3)} onOpen={openCell} label="表三 收到和处理政府信息公开申请情况" />}
           {s.kind === 'table4' && <ReportGrid grid={table4Grid(report.tables.table4)} table={4} bad={bad(4)} onOpen={openCell} label="表四 政府信息公开行政复议、行政诉讼情况" />}
           {s.kind === 'table3' && report.source === 'entered' && editable && (
             <Space direction="vertical" style={{ width: '100%' }}>
+              <Input.TextArea aria-label="粘贴表二" rows={2} placeholder={`表二的 ${Array.isArray(report.tables.table2) ? TABLE2_2019_SIZE : TABLE2_SIZE} 个数字，按表中顺序（可不填）`} value={paste.table2} onChange={(e) => setPaste({ ...paste, table2: e.target.value })} />
               <Input.TextArea aria-label="粘贴表三" rows={6} placeholder={`从原报告中复制表三（${report.tables.table3.length} 行，每行 7 个数字）粘贴到这里`} value={paste.table3} onChange={(e) => setPaste({ ...paste, table3: e.target.value })} />
               <Input.TextArea aria-label="粘贴表四" rows={2} placeholder="表四的 15 个数字（可不填）" value={paste.table4} onChange={(e) => setPaste({ ...paste, table4: e.target.value })} />
               <Button onClick={savePasted}>保存粘贴的表格</Button>

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { docxPackage, paragraph, table, type TableCell } from '../../platform/docx/docx.js';
 import { SECTIONS } from './format.js';
-import { table2Grid, table3Grid, table4Grid, type Grid } from './grid.js';
+import { anyTable2Grid, table3Grid, table4Grid, type Grid } from './grid.js';
 import { Table2View, Table3View, Table4View, type TableMarks } from './render.js';
 import type { PrintableReport } from './service.js';
 
@@ -52,7 +52,7 @@ export async function reportDocx(report: PrintableReport): Promise<Buffer> {
   for (const s of SECTIONS) {
     parts.push(paragraph(`${s.no}、${s.title}`, { size: 16, bold: true }));
     if (s.kind === 'text') for (const p of paragraphsOf(s.no === '一' ? report.section1 : s.no === '五' ? report.section5 : report.section6)) parts.push(paragraph(p, { indent: true, align: 'both' }));
-    if (s.kind === 'table2') parts.push(table(gridRows(table2Grid(report.tables.table2))));
+    if (s.kind === 'table2') parts.push(table(gridRows(anyTable2Grid(report.tables.table2))));
     if (s.kind === 'table3') parts.push(table(gridRows(table3Grid(report.tables.table3, report.format)), 9));
     if (s.kind === 'table4') parts.push(table(gridRows(table4Grid(report.tables.table4)), 9));
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORMAT_VERSIONS } from './format.js';
+import { FORMAT_VERSIONS, TABLE2_2019_SIZE } from './format.js';
 import { table3Layout } from './rules.js';
 
 const row7 = z.array(z.number().finite(), { error: '每行应为 7 个数字' }).length(7, '每行应为 7 个数字（六类申请人和总计）');
@@ -33,10 +33,13 @@ const count = z.number().int().min(0).max(100_000_000);
 
 /** Tables typed in by staff (older years or the 2019 layout). */
 export const EnteredTables = z.object({
-  table2: z.object({
-    rule: z.object({ issued: count, repealed: count, valid: count }), normative: z.object({ issued: count, repealed: count, valid: count }),
-    licensing: count, penalty: count, enforcement: count, fees: z.number().min(0).max(100_000_000),
-  }),
+  table2: z.union([
+    z.object({
+      rule: z.object({ issued: count, repealed: count, valid: count }), normative: z.object({ issued: count, repealed: count, valid: count }),
+      licensing: count, penalty: count, enforcement: count, fees: z.number().min(0).max(100_000_000),
+    }),
+    z.array(z.number().finite().min(-100_000_000).max(100_000_000)).length(TABLE2_2019_SIZE).describe('2019 年格式表二的 22 个数字'),
+  ]),
   table3: z.array(z.array(count).length(7)).min(23).max(25),
   table4: z.array(count).length(15),
 });
@@ -51,7 +54,7 @@ export const ReportDto = z.object({
   scope: z.array(z.object({ id: z.number(), name: z.string() })).describe('汇总的单位'),
   section1: z.string(), section5: z.string(), section6: z.string(),
   status: z.enum(['draft', 'submitted', 'published']), statusLabel: z.string(), source: z.enum(['computed', 'entered', 'snapshot']).describe('computed 为实时计算，entered 为手工填写，snapshot 为发布时固定的数据'),
-  tables: z.object({ table2: Table2Dto, table3: z.array(z.array(z.number())), table4: z.array(z.number()), previousR25: z.array(z.number()).nullable() }),
+  tables: z.object({ table2: z.union([Table2Dto, z.array(z.number())]), table3: z.array(z.array(z.number())), table4: z.array(z.number()), previousR25: z.array(z.number()).nullable() }),
   violations: z.array(ViolationDto), deadline: z.string(), publishedAt: z.string().nullable(), submittedBy: z.string().nullable(), publishedBy: z.string().nullable(),
   previousSections: z.object({ section1: z.string(), section5: z.string(), section6: z.string() }).nullable().describe('上年报告的文字'),
   breakdown: z.array(z.object({ unitId: z.number(), unitName: z.string(), received: z.number(), carried: z.number(), handled: z.number(), carriedForward: z.number() })).describe('汇总报告的分单位情况'),

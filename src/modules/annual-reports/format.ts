@@ -94,6 +94,19 @@ export const TABLE2_BLOCKS = [
   { item: '第二十条第（八）项', columns: ['信息内容', '本年收费金额（单位：万元）'], rows: [{ key: 'fees', label: '行政事业性收费' }] },
 ] as const;
 
+/**
+ * Table 2 of the 2019 trial format (国办公开办函〔2019〕60号, shared/domain.md §2.5), for reports typed in:
+ * 22 numbers in the order of its blocks and rows (本年增/减 may be negative).
+ */
+export const TABLE2_2019_BLOCKS = [
+  { item: '第二十条第（一）项', columns: ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'], rows: ['规章', '规范性文件'] },
+  { item: '第二十条第（五）项', columns: ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'], rows: ['行政许可', '其他对外管理服务事项'] },
+  { item: '第二十条第（六）项', columns: ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'], rows: ['行政处罚', '行政强制'] },
+  { item: '第二十条第（八）项', columns: ['信息内容', '上一年项目数量', '本年增/减'], rows: ['行政事业性收费'] },
+  { item: '第二十条第（九）项', columns: ['信息内容', '采购项目数量', '采购总金额'], rows: ['政府集中采购'] },
+] as const;
+export const TABLE2_2019_SIZE = TABLE2_2019_BLOCKS.reduce((n, b) => n + b.rows.length * (b.columns.length - 1), 0);
+
 /** Table 2's figures: the normative-document counts, and the four figures entered per unit. */
 export interface Table2 {
   rule: { issued: number; repealed: number; valid: number };
@@ -107,3 +120,10 @@ export interface Table2 {
 
 export const emptyTable3 = (): number[][] => TABLE3_ROWS.map(() => TABLE3_COLUMNS.map(() => 0));
 export const emptyTable4 = (): number[] => TABLE4_COLUMNS.map(() => 0);
+
+/** Table 2 (2021) as the ten numbers it prints, in order, and back (for pasting a typed-in report). */
+export const table2Numbers = (t: Table2) => [t.rule.issued, t.rule.repealed, t.rule.valid, t.normative.issued, t.normative.repealed, t.normative.valid, t.licensing, t.penalty, t.enforcement, t.fees];
+export const TABLE2_SIZE = 10;
+export function table2FromNumbers(v: number[]): Table2 {
+  return { rule: { issued: v[0]!, repealed: v[1]!, valid: v[2]! }, normative: { issued: v[3]!, repealed: v[4]!, valid: v[5]! }, licensing: v[6]!, penalty: v[7]!, enforcement: v[8]!, fees: v[9]! };
+}

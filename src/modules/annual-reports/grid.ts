@@ -1,4 +1,4 @@
-import { TABLE2_BLOCKS, TABLE3_COLUMNS, TABLE3_HEADER_NOTE, TABLE3_RESULT_GROUP, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_RESULTS, type FormatVersion, type Table2 } from './format.js';
+import { TABLE2_2019_BLOCKS, TABLE2_BLOCKS, TABLE3_COLUMNS, TABLE3_HEADER_NOTE, TABLE3_RESULT_GROUP, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_RESULTS, type FormatVersion, type Table2 } from './format.js';
 import { table3Layout } from './rules.js';
 
 /**
@@ -85,3 +85,27 @@ export function table2Grid(f: Table2): Grid {
   }
   return { head: [], body, blocks };
 }
+
+/** Table 2 of the 2019 trial layout from its 22 numbers. */
+export function table2Grid2019(values: number[]): Grid {
+  const body: GridCell[][] = [];
+  const blocks: number[] = [];
+  let at = 0;
+  let rowNo = 0;
+  for (const b of TABLE2_2019_BLOCKS) {
+    blocks.push(body.length);
+    body.push([{ ...head(b.item, 4), kind: 'group' }]);
+    const wide = b.columns.length === 3;
+    body.push(b.columns.map((c, i) => head(c, wide && i === 2 ? 2 : 1)));
+    for (const label of b.rows) {
+      rowNo += 1;
+      const cells = b.columns.slice(1).map((_, c) => ({ ...num(values[at + c] ?? 0, rowNo, c + 1, true), ...(wide && c === 1 ? { colSpan: 2 } : {}) }));
+      at += b.columns.length - 1;
+      body.push([{ text: label, kind: 'rowhead' }, ...cells]);
+    }
+  }
+  return { head: [], body, blocks };
+}
+
+/** Table 2 in the report's format: the 2021 figures, or the 2019 layout's 22 numbers. */
+export const anyTable2Grid = (t: Table2 | number[]) => (Array.isArray(t) ? table2Grid2019(t) : table2Grid(t));

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { FormatVersion, Table2 } from './format.js';
-import { table2Grid, table3Grid, table4Grid, type Grid, type GridCell } from './grid.js';
+import { anyTable2Grid, table3Grid, table4Grid, type Grid, type GridCell } from './grid.js';
 
 /**
  * The report's tables as HTML with the official merged cells (server-rendered: the portal, the printable
@@ -49,5 +49,5 @@ export const Table3View = ({ table, marks, format = '2021', caption }: { table: 
 export const Table4View = ({ table, marks, caption }: { table: number[]; marks?: TableMarks; caption?: string }) =>
   <GridTable grid={table4Grid(table)} marks={marks} label={caption ?? '政府信息公开行政复议、行政诉讼情况'} caption={caption} />;
 
-export const Table2View = ({ figures, marks, caption }: { figures: Table2; marks?: TableMarks; caption?: string }) =>
-  <GridTable grid={table2Grid(figures)} marks={marks} label={caption ?? '主动公开政府信息情况'} caption={caption} />;
+export const Table2View = ({ figures, marks, caption }: { figures: Table2 | number[]; marks?: TableMarks; caption?: string }) =>
+  <GridTable grid={anyTable2Grid(figures)} marks={marks} label={caption ?? '主动公开政府信息情况'} caption={caption} />;

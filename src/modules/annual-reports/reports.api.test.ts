@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import JSZip from 'jszip';
+import { PDFParse } from 'pdf-parse';
+import { normalizeCjk } from '../../platform/files/files.js';
 import { as, Client, testDatabases, unitId, useDemoServer } from '../../../test/helpers.js';
 import { TABLE3_ROWS } from './format.js';
 
@@ -75,6 +77,12 @@ for (const database of testDatabases()) {
       const xml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
       assert.match(xml, /<w:vMerge w:val="restart"\/>/);
       assert.match(xml, /三、本年度办理结果/);
+      const pdf = await pub.get(`/xxgk/reports/${r2026.id}/report.pdf`);
+      assert.equal(pdf.status, 200);
+      const parser = new PDFParse({ data: new Uint8Array(pdf.bytes) });
+      const pdfText = normalizeCjk((await parser.getText()).text).replace(/\s+/g, '');
+      await parser.destroy();
+      for (const needle of ['三明市教育局2026年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', '本年新收政府信息公开申请数量', '四、政府信息公开行政复议、行政诉讼情况']) assert.ok(pdfText.includes(needle), needle);
       assert.equal((await pub.get(`/xxgk/reports/${r2025.body.id}`)).status, 404);
     });
 
@@ -95,6 +103,15 @@ for (const database of testDatabases()) {
       assert.equal(submit.status, 409);
       assert.match(submit.body.message, /“自然人”列/);
       assert.equal((await office.post('/api/v1/annual-reports', { unitId: fgw, year: 2020 })).status, 409, 'one report per unit and year');
+      // The 2019 layout's Table 2 (22 numbers, with 本年增/减 and 政府集中采购) and the fixed Table 3.
+      assert.equal(report.tables.table2.length, 22);
+      t3[22] = [1, 0, 0, 0, 0, 0, 1];
+      const table2 = report.tables.table2.map((_: number, i: number) => (i === 7 ? -2 : i));
+      const fixed = await office.patch(`/api/v1/annual-reports/${report.id}`, { entered: { ...report.tables, table2, table3: t3 } });
+      assert.deepEqual(fixed.body.violations, []);
+      assert.equal((await office.patch(`/api/v1/annual-reports/${report.id}`, { entered: { ...report.tables, table2: fixed.body.tables.table2.slice(0, 10), table3: t3 } })).status, 400);
+      const xml = await (await JSZip.loadAsync((await office.get(`/api/v1/annual-reports/${report.id}/report.docx`)).bytes)).file('word/document.xml')!.async('string');
+      for (const needle of ['政府集中采购', '本年增/减', '其他对外管理服务事项', '-2', '（六）其他处理']) assert.ok(xml.includes(needle), needle);
       assert.equal((await (await as(t.server, 'fgw.editor')).patch(`/api/v1/annual-reports/${report.id}`, { section1: '改' })).status, 200);
       assert.equal((await (await as(t.server, 'jyj.editor')).get(`/api/v1/annual-reports/${report.id}`)).status, 403, 'other units cannot see it');
     });

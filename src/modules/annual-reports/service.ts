@@ -10,7 +10,7 @@ import { auditBy, type RequestInfo } from '../accounts/service.js';
 import { normativeDocuments } from '../documents/repository.js';
 import { appealFacts, caseFacts } from '../requests/statistics.js';
 import { unitRepository } from '../units/repository.js';
-import { emptyTable4, type FormatVersion, type Table2 } from './format.js';
+import { emptyTable4, TABLE2_2019_SIZE, type FormatVersion, type Table2 } from './format.js';
 import { checkReport, table3Layout, type Violation } from './rules.js';
 import type { AnnualReportTable } from './schema.js';
 import { tallyNormative, tallyTable3, tallyTable4, type CellSources } from './tally.js';
@@ -20,7 +20,8 @@ type ReportRow = Selectable<AnnualReportTable>;
 export const REPORT_STATUS_LABELS: Record<ReportRow['status'], string> = { draft: '草稿', submitted: '待审核', published: '已发布' };
 
 export interface ReportTables {
-  table2: Table2;
+  /** The 2021 figures, or the 22 numbers of the 2019 layout (typed in). */
+  table2: Table2 | number[];
   table3: number[][];
   table4: number[];
   /** Last year's R25 for the carry-over rule, when there is a last year. */
@@ -145,7 +146,7 @@ export async function createReport(ctx: AppContext, actor: Actor, input: NewRepo
 
 function emptyEntered(format: FormatVersion): Omit<ReportTables, 'previousR25'> {
   return {
-    table2: { rule: { issued: 0, repealed: 0, valid: 0 }, normative: { issued: 0, repealed: 0, valid: 0 }, licensing: 0, penalty: 0, enforcement: 0, fees: 0 },
+    table2: format === '2019' ? Array.from({ length: TABLE2_2019_SIZE }, () => 0) : { rule: { issued: 0, repealed: 0, valid: 0 }, normative: { issued: 0, repealed: 0, valid: 0 }, licensing: 0, penalty: 0, enforcement: 0, fees: 0 },
     table3: Array.from({ length: table3Layout(format).rows }, () => [0, 0, 0, 0, 0, 0, 0]), table4: emptyTable4(),
   };
 }
@@ -166,6 +167,7 @@ export async function updateReport(ctx: AppContext, actor: Actor, id: number, ch
   if (changes.scope) await checkScope(ctx.db, row.unit_path, changes.scope);
   if (changes.entered === null && row.format === '2019') throw badRequest('format_entered', '2019 年试行格式的报告须手工填写表格');
   if (changes.entered && changes.entered.table3.length !== table3Layout(row.format).rows) throw badRequest('table3_rows', `表三应有 ${table3Layout(row.format).rows} 行`);
+  if (changes.entered && Array.isArray(changes.entered.table2) !== (row.format === '2019')) throw badRequest('table2_format', row.format === '2019' ? `2019 年格式的表二为 ${TABLE2_2019_SIZE} 个数字` : '2021 年格式的表二应按规章、行政规范性文件等分项填写');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('annual_report').set({
       ...(changes.section1 !== undefined && { section1: changes.section1 }), ...(changes.section5 !== undefined && { section5: changes.section5 }), ...(changes.section6 !== undefined && { section6: changes.section6 }),
