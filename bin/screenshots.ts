@@ -8,6 +8,7 @@ const out = (name: string) => new URL(`../docs/screenshots/${name}.png`, import.
 try {
   const county = await unitId(server, '三元区人民政府');
   const edu = await unitId(server, '三明市教育局');
+  const report = await server.ctx.db.selectFrom('annual_report').select('id').where('status', '=', 'published').executeTakeFirstOrThrow();
   const doc = await server.ctx.db.selectFrom('document').select('id').where('title', 'like', '%招生范围公告%').executeTakeFirstOrThrow();
   const shots: Array<[string, string, number, number, boolean]> = [
     ['portal-home', '/', 1280, 800, false],
@@ -16,6 +17,8 @@ try {
     ['portal-catalogue', `/xxgk/units/${edu}/catalogue`, 1280, 700, false],
     ['portal-unit-phone', `/xxgk/units/${county}`, 360, 760, false],
     ['portal-elder-phone', '/', 360, 760, true],
+    ['portal-report-phone', `/xxgk/reports/${report.id}#sec-三`, 360, 760, false],
+    ['portal-request-form', '/request/apply', 1280, 800, false],
   ];
   for (const [name, path, width, height, elder] of shots) {
     const ctx = await browser.newContext({ viewport: { width, height } });
@@ -42,6 +45,19 @@ try {
   await page.getByRole('cell', { name: '逾期' }).first().waitFor();
   await page.screenshot({ path: out('admin-catalogue-watch') });
   console.log('已生成 docs/screenshots/admin-catalogue-watch.png');
+  const office = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await adminLogin(office, server.baseUrl, 'sm.gkb');
+  await office.getByTestId('current-user').waitFor();
+  await office.goto(`${server.baseUrl}/admin/reports`);
+  await office.getByRole('tab', { name: '依申请公开统计' }).click();
+  await office.getByLabel('年度').last().fill('2026');
+  await office.getByText('按月收到（红）和答复（蓝）的申请').waitFor();
+  await office.screenshot({ path: out('admin-report-dashboard') });
+  console.log('已生成 docs/screenshots/admin-report-dashboard.png');
+  await office.goto(`${server.baseUrl}/admin/requests`);
+  await office.getByRole('cell').first().waitFor();
+  await office.screenshot({ path: out('admin-requests') });
+  console.log('已生成 docs/screenshots/admin-requests.png');
 } finally {
   await browser.close();
   await server.close();

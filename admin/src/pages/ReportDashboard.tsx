@@ -21,7 +21,7 @@ function Bars({ title, data }: { title: string; data: Array<{ label: string; val
   return (
     <figure style={{ margin: 0 }}>
       <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>{title}</figcaption>
-      <svg role="img" aria-label={`${title}：${data.map((d) => `${d.label} ${d.value}`).join('，')}`} width="100%" viewBox={`0 0 480 ${data.length * row + 4}`}>
+      <svg role="img" aria-label={`${title}：${data.map((d) => `${d.label} ${d.value}`).join('，')}`} width="100%" style={{ maxWidth: 520 }} viewBox={`0 0 480 ${data.length * row + 4}`}>
         {data.map((d, i) => (
           <g key={d.label} transform={`translate(0 ${i * row})`}>
             <text x={0} y={18} fontSize={13} fill="#222">{d.label}</text>
@@ -41,7 +41,7 @@ function Monthly({ data }: { data: Dashboard['monthly'] }) {
   return (
     <figure style={{ margin: 0 }}>
       <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>按月收到（红）和答复（蓝）的申请</figcaption>
-      <svg role="img" aria-label={`按月收到和答复：${data.map((d) => `${d.month}月 收到${d.received} 答复${d.answered}`).join('，')}`} width="100%" viewBox={`0 0 480 ${h + 24}`}>
+      <svg role="img" aria-label={`按月收到和答复：${data.map((d) => `${d.month}月 收到${d.received} 答复${d.answered}`).join('，')}`} width="100%" style={{ maxWidth: 520 }} viewBox={`0 0 480 ${h + 24}`}>
         {data.map((d, i) => {
           const x = 8 + i * 39;
           const bar = (v: number, dx: number, color: string) => <rect x={x + dx} y={h - (v / max) * h} width={14} height={(v / max) * h} fill={color} />;
