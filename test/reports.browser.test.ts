@@ -36,6 +36,7 @@ describe('annual report in Chromium', () => {
 
     const reviewer = await t.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await adminLogin(reviewer, t.server.baseUrl, 'jyj.reviewer');
+    await reviewer.getByTestId('current-user').waitFor();
     await reviewer.goto(url);
     await reviewer.getByRole('button', { name: '审核发布' }).click();
     await reviewer.getByText('已发布', { exact: true }).first().waitFor();

@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/database.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import type { Database } from '../../schema.js';
-import { can, scopeOf, type Actor } from '../accounts/policy.js';
+import { can, inScope, scopeOf, type Actor } from '../accounts/policy.js';
 import { scopeCondition } from '../accounts/scope-sql.js';
 import { auditBy, type RequestInfo } from '../accounts/service.js';
 import { normativeDocuments } from '../documents/repository.js';
@@ -251,12 +251,13 @@ export async function cellSources(ctx: AppContext, actor: Actor, id: number, key
     const docs = ids.length ? await ctx.db.selectFrom('document').select(['id', 'title', 'doc_no', 'written_date', 'validity']).where('id', 'in', ids).orderBy('written_date').execute() : [];
     return { key, kind: 'documents' as const, requests: [], documents: docs.map((d) => ({ id: d.id, title: d.title, docNo: d.doc_no, writtenDate: d.written_date, validity: d.validity })) };
   }
-  const canSee = can(actor, 'request.read', row.unit_path) || scopeOf(actor, 'request.read').length > 0;
-  if (!canSee) throw forbidden('您无权查看依申请公开办理情况');
+  const readable = scopeOf(actor, 'request.read');
+  if (!readable.length) throw forbidden('您无权查看依申请公开办理情况');
   const reqs = ids.length ? await ctx.db.selectFrom('disclosure_request').innerJoin('unit', 'unit.id', 'disclosure_request.unit_id').leftJoin('request_reply', 'request_reply.request_id', 'disclosure_request.id')
-    .select(['disclosure_request.id', 'disclosure_request.tracking_code', 'unit.name as unit_name', 'disclosure_request.applicant_type', 'disclosure_request.receipt_date', 'request_reply.reply_date', 'request_reply.outcome'])
+    .select(['disclosure_request.id', 'disclosure_request.tracking_code', 'unit.name as unit_name', 'unit.path as unit_path', 'disclosure_request.applicant_type', 'disclosure_request.receipt_date', 'request_reply.reply_date', 'request_reply.outcome'])
     .where('disclosure_request.id', 'in', [...new Set(ids)]).orderBy('disclosure_request.receipt_date').execute() : [];
-  return { key, kind: 'requests' as const, documents: [], requests: reqs.map((r) => ({ id: r.id, trackingCode: r.tracking_code, unitName: r.unit_name, applicantType: r.applicant_type, receiptDate: r.receipt_date, replyDate: r.reply_date ?? null, outcome: r.outcome ?? null })) };
+  // Only the cases the actor may read (a roll-up can count units beyond the reader's reach).
+  return { key, kind: 'requests' as const, documents: [], requests: reqs.filter((r) => inScope(readable, r.unit_path)).map((r) => ({ id: r.id, trackingCode: r.tracking_code, unitName: r.unit_name, applicantType: r.applicant_type, receiptDate: r.receipt_date, replyDate: r.reply_date ?? null, outcome: r.outcome ?? null })) };
 }
 
 /** The public 年报 column: published reports, newest year first. */
