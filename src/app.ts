@@ -22,9 +22,12 @@ import { registerDocumentRoutes } from './modules/documents/routes.js';
 import { MAX_ATTACHMENT_BYTES } from './modules/documents/attachments.js';
 import { registerSearchRoutes } from './modules/documents/search-routes.js';
 import { registerFeedRoutes } from './modules/portal/feeds.js';
-import { registerPortalRoutes, renderErrorPage } from './modules/portal/routes.js';
+import { ELDER_COOKIE, registerPortalRoutes, renderErrorPage } from './modules/portal/routes.js';
 import { registerUnitRoutes } from './modules/units/routes.js';
 import { registerCsrf } from './platform/http/csrf.js';
+import { registerPageCache } from './platform/http/page-cache.js';
+import { auditHeadSeq } from './platform/audit/audit.js';
+import { beijingToday } from './platform/calendar/calendar.js';
 import { describeError } from './platform/http/errors.js';
 import { loggerOptions } from './platform/log.js';
 
@@ -69,6 +72,12 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   });
 
   registerCsrf(app, ctx.config.sessionSecret, ctx.config.secureCookies);
+  // Public pages are cached per process until the data changes (the audit chain's length) or the day turns.
+  registerPageCache(app, {
+    version: async () => `${await auditHeadSeq(ctx.db)}:${beijingToday()}`,
+    variant: (req) => (req.cookies[ELDER_COOKIE] === '1' ? 'elder' : 'plain'),
+    maxEntries: ctx.config.pageCacheEntries,
+  });
   registerAuthHook(app, ctx);
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 
 /** Runtime configuration, read once from environment variables (documented in README). */
 export interface Config {
@@ -39,6 +40,12 @@ export interface Config {
   publicUrl: string;
   /** Years an archived request keeps its applicant's personal data before it is erased (rule unconfirmed, so a setting). */
   requestRetentionYears: number;
+  /** Rendered public pages kept in memory per process (0 turns the cache off). */
+  pageCacheEntries: number;
+  /** Server processes `npm start` runs on the port (default: one per core). */
+  workers: number;
+  /** How often scheduled publishing looks for due documents (seconds). */
+  jobIntervalSeconds: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -107,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || '政务公开平台 <noreply@localhost>',
     reminderWorkdays: boundedInt('REMINDER_WORKDAYS', env.REMINDER_WORKDAYS, 3, 1, 20),
+    workers: boundedInt('WORKERS', env.WORKERS, availableParallelism(), 1, 256),
+    jobIntervalSeconds: boundedInt('JOB_INTERVAL_SECONDS', env.JOB_INTERVAL_SECONDS, 30, 1, 3600),
+    pageCacheEntries: boundedInt('PAGE_CACHE_ENTRIES', env.PAGE_CACHE_ENTRIES, 2000, 0, 100000),
     requestRetentionYears: boundedInt('REQUEST_RETENTION_YEARS', env.REQUEST_RETENTION_YEARS, 10, 1, 100),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { startServerProcess } from './process.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,29 +24,17 @@ function run(script: string, args: string[], env: Record<string, string>) {
 describe('npm start (src/server.ts)', () => {
   it('creates, migrates and fills an empty database, serves portal and admin, and stops cleanly on SIGTERM', async () => {
     const dataDir = tempDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' } });
-    let log = '';
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const m = log.match(/门户 http:\/\/localhost:(\d+)\//);
-        if (m) {
-          clearInterval(timer);
-          resolve(Number(m[1]));
-        }
-      }, 100);
-      child.on('exit', () => reject(new Error(`server exited: ${log}`)));
-    });
+    const server = await startServerProcess({ DATA_DIR: dataDir });
+    const port = server.port;
     const home = await fetch(`http://127.0.0.1:${port}/`);
     assert.equal(home.status, 200);
     assert.match(await home.text(), /三明市人民政府/);
     const admin = await fetch(`http://127.0.0.1:${port}/admin/units`);
     assert.equal(admin.status, 200);
     assert.match(await admin.text(), /<div id="root">/);
-    assert.match(log, /已创建 9 个演示账号/);
-    assert.match(log, /已发布 10 份演示文件和市教育局演示标准目录/);
-    assert.match(log, /已登记 13 件演示依申请公开申请（2025—2026 年），发布市教育局 2025 年度报告/);
+    assert.match(server.log(), /已创建 9 个演示账号/);
+    assert.match(server.log(), /已发布 10 份演示文件和市教育局演示标准目录/);
+    assert.match(server.log(), /已登记 13 件演示依申请公开申请（2025—2026 年），发布市教育局 2025 年度报告/);
     // The demo is lively: published documents are searchable and the catalogue watch has something to show.
     const search = await (await fetch(`http://127.0.0.1:${port}/api/v1/public/search?q=${encodeURIComponent('招生')}`)).json() as { total: number };
     assert.ok(search.total >= 2);
@@ -54,15 +43,12 @@ describe('npm start (src/server.ts)', () => {
     assert.match(await (await fetch(`http://127.0.0.1:${port}/xxgk/reports`)).text(), /三明市教育局2025年政府信息公开工作年度报告/);
     // Logs are JSON lines without cookies or query strings.
     await fetch(`http://127.0.0.1:${port}/api/v1/units?q=secret-query`, { headers: { cookie: 'gk_session=should-not-be-logged' } });
-    const code = await new Promise<number | null>((resolve) => {
-      child.on('exit', resolve);
-      child.kill('SIGTERM');
-    });
+    const code = await server.stop();
     assert.equal(code, 0);
-    assert.match(log, /shutdown complete/);
-    assert.equal(log.includes('secret-query'), false);
-    assert.equal(log.includes('should-not-be-logged'), false);
-    for (const line of log.trim().split('\n')) assert.doesNotThrow(() => JSON.parse(line), line);
+    assert.match(server.log(), /shutdown complete/);
+    assert.equal(server.log().includes('secret-query'), false);
+    assert.equal(server.log().includes('should-not-be-logged'), false);
+    for (const line of server.log().trim().split('\n')) assert.doesNotThrow(() => JSON.parse(line), line);
   });
 });
 

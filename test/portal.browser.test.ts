@@ -61,9 +61,12 @@ describe('public portal in Chromium', () => {
     await context.close();
   });
 
-  it('refuses the preference form without its CSRF token', async () => {
-    const res = await fetch(t.server.baseUrl + '/preferences/elder', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'on=1&back=/' });
-    assert.equal(res.status, 403);
-    assert.match(await res.text(), /页面已过期/);
+  it('switches the preference with a plain request that never redirects off the site', async () => {
+    const res = await fetch(t.server.baseUrl + '/preferences/elder?on=1&back=//evil.example/x', { redirect: 'manual' });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/');
+    assert.match(res.headers.get('set-cookie') ?? '', /gk_elder=1/);
+    const back = await fetch(t.server.baseUrl + '/preferences/elder?on=0&back=/xxgk/units', { redirect: 'manual' });
+    assert.equal(back.headers.get('location'), '/xxgk/units');
   });
 });

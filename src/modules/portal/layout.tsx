@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
-import { CSRF_FIELD } from '../../platform/http/csrf.js';
 
 export const SITE_NAME = '三明市人民政府';
 export const PLATFORM_NAME = '政务公开平台';
@@ -45,8 +44,8 @@ export function Layout(props: { page: PageContext; title: string; crumbs?: Crumb
               <span class="brand-name">{SITE_NAME}</span>
               <span class="brand-sub">{PLATFORM_NAME}</span>
             </a>
-            <form method="post" action="/preferences/elder" class="elder-toggle">
-              <input type="hidden" name={CSRF_FIELD} value={page.csrfToken} />
+            {/* A display preference only (no data changes), so a plain GET: pages carry no per-visitor token and can be cached. */}
+            <form method="get" action="/preferences/elder" class="elder-toggle">
               <input type="hidden" name="back" value={page.path} />
               <input type="hidden" name="on" value={page.elder ? '0' : '1'} />
               <button type="submit" aria-pressed={page.elder ? 'true' : 'false'}>{page.elder ? '退出关怀版' : '关怀版（大字）'}</button>

@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { CSRF_FIELD } from '../../platform/http/csrf.js';
 import { unitRepository } from '../units/repository.js';
 import { pathIds } from '../units/rules.js';
 import type { UnitDto } from '../units/dto.js';
@@ -69,6 +68,8 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
   const hide = { hide: true };
   const documents = documentRepository(ctx.db);
   const PAGE_SIZE = 20;
+  /** Pages the render cache may keep (they show no per-visitor content). */
+  const CACHED = { pageCache: true } as const;
   const pageParam = z.object({ page: z.coerce.number().int().min(1).max(10000).catch(1).default(1) });
   const publishedList = async (filter: { unitId?: number; art20?: number }, page: number) => {
     const { total, items } = await documents.listPublished({ ...filter, page, pageSize: PAGE_SIZE });
@@ -79,16 +80,16 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
   app.get('/assets/portal.css', { schema: hide }, async (_req, reply) =>
     reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
 
-  app.get('/', { schema: hide }, async (req, reply) => {
+  app.get('/', { config: CACHED, schema: hide }, async (req, reply) => {
     const all = (await units.listAll()).map(presentUnit);
     const city = all.find((u) => u.parentId === null);
     const children = splitChildren(all.filter((u) => city && u.parentId === city.id));
     return sendHtml(reply, renderPage(<HomePage page={pageContext(req)} city={city} counties={children.governments} departments={children.departments} />));
   });
 
-  app.get('/xxgk', { schema: hide }, async (req, reply) => sendHtml(reply, renderPage(<DisclosureIndexPage page={pageContext(req)} />)));
+  app.get('/xxgk', { config: CACHED, schema: hide }, async (req, reply) => sendHtml(reply, renderPage(<DisclosureIndexPage page={pageContext(req)} />)));
 
-  app.get('/xxgk/units', { schema: hide }, async (req, reply) => {
+  app.get('/xxgk/units', { config: CACHED, schema: hide }, async (req, reply) => {
     const all = (await units.listAll()).map(presentUnit);
     // Governments at city and county level head the groups; townships are one click further.
     const heads = all.filter((u) => u.kind === 'government' && (u.level === 'city' || u.level === 'county'));
@@ -96,7 +97,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     return sendHtml(reply, renderPage(<UnitDirectoryPage page={pageContext(req)} tree={tree} />));
   });
 
-  app.get('/xxgk/units/:id', { schema: { ...hide, params: z.object({ id: z.string() }), querystring: pageParam } }, async (req, reply) => {
+  app.get('/xxgk/units/:id', { config: CACHED, schema: { ...hide, params: z.object({ id: z.string() }), querystring: pageParam } }, async (req, reply) => {
     const id = Number(req.params.id);
     const row = Number.isInteger(id) && id > 0 ? await units.findById(id) : undefined;
     if (!row) return sendHtml(reply, renderErrorPage(req, 404, '该单位不存在或已撤销。'), 404);
@@ -115,7 +116,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     ));
   });
 
-  app.get('/xxgk/documents/:id', { schema: { ...hide, params: z.object({ id: z.string() }) } }, async (req, reply) => {
+  app.get('/xxgk/documents/:id', { config: CACHED, schema: { ...hide, params: z.object({ id: z.string() }) } }, async (req, reply) => {
     const id = Number(req.params.id);
     const doc = Number.isInteger(id) && id > 0 ? await documents.findById(id) : undefined;
     if (!doc || doc.status !== 'published' || doc.disclosure !== 'proactive') return sendHtml(reply, renderErrorPage(req, 404, '该信息不存在或已撤回。'), 404);
@@ -128,7 +129,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     return sendHtml(reply, renderPage(<DocumentPage page={pageContext(req)} doc={{ ...presentPublic(doc), attachments }} related={related} replacement={replacement} />));
   });
 
-  app.get('/search', { schema: hide }, async (req, reply) => {
+  app.get('/search', { config: CACHED, schema: hide }, async (req, reply) => {
     const raw = req.query as Record<string, string>;
     const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
     const all = await units.listAll();
@@ -149,13 +150,13 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     return sendHtml(reply, renderPage(<SearchPage page={pageContext(req)} view={view} units={unitOptions} years={years} domains={domains} />));
   });
 
-  app.get('/xxgk/statutory', { schema: hide }, async (req, reply) => {
+  app.get('/xxgk/statutory', { config: CACHED, schema: hide }, async (req, reply) => {
     const counts = new Map((await documents.countByArt20()).map((r) => [r.art20_item!, r.n]));
     const domains = (await documents.countByDomain()).map((d) => ({ id: d.id, name: d.name, n: Number(d.n ?? 0) }));
     return sendHtml(reply, renderPage(<StatutoryIndexPage page={pageContext(req)} counts={counts} domains={domains} />));
   });
 
-  app.get('/xxgk/domains/:id', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }), querystring: pageParam } }, async (req, reply) => {
+  app.get('/xxgk/domains/:id', { config: CACHED, schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }), querystring: pageParam } }, async (req, reply) => {
     const domain = (await catalogueRepository(ctx.db).domains()).find((d) => d.id === req.params.id);
     if (!domain) return sendHtml(reply, renderErrorPage(req, 404, '没有这个领域。'), 404);
     const { total, items } = await documents.listPublished({ domainId: domain.id, page: req.query.page, pageSize: PAGE_SIZE });
@@ -163,28 +164,28 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     return sendHtml(reply, renderPage(<DomainPage page={pageContext(req)} domain={domain} list={list} />));
   });
 
-  app.get('/xxgk/statutory/:no', { schema: { ...hide, params: z.object({ no: z.string() }), querystring: pageParam } }, async (req, reply) => {
+  app.get('/xxgk/statutory/:no', { config: CACHED, schema: { ...hide, params: z.object({ no: z.string() }), querystring: pageParam } }, async (req, reply) => {
     const no = Number(req.params.no);
     if (!Number.isInteger(no) || no < 1 || no > 15) return sendHtml(reply, renderErrorPage(req, 404, '没有这个公开事项。'), 404);
     const list = await publishedList({ art20: no }, req.query.page);
     return sendHtml(reply, renderPage(<StatutoryItemPage page={pageContext(req)} no={no} list={list} />));
   });
 
-  app.get('/xxgk/guide', { schema: hide }, async (req, reply) => {
+  app.get('/xxgk/guide', { config: CACHED, schema: hide }, async (req, reply) => {
     const all = (await units.listAll()).map(presentUnit);
     // Governments and city/county departments keep guides; villages follow their township.
     const listed = all.filter((u) => u.level !== 'village');
     return sendHtml(reply, renderPage(<GuideIndexPage page={pageContext(req)} units={listed} />));
   });
 
-  app.get('/xxgk/units/:id/guide', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }) } }, async (req, reply) => {
+  app.get('/xxgk/units/:id/guide', { config: CACHED, schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }) } }, async (req, reply) => {
     const row = req.params.id ? await units.findById(req.params.id) : undefined;
     if (!row) return sendHtml(reply, renderErrorPage(req, 404, '该单位不存在或已撤销。'), 404);
     const { total } = await documents.listPublished({ unitId: row.id, page: 1, pageSize: 1 });
     return sendHtml(reply, renderPage(<GuidePage page={pageContext(req)} unit={presentUnit(row)} documentCount={total} />));
   });
 
-  app.get('/xxgk/units/:id/catalogue', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }), querystring: z.object({ version: z.coerce.number().int().positive().optional().catch(undefined) }) } }, async (req, reply) => {
+  app.get('/xxgk/units/:id/catalogue', { config: CACHED, schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }), querystring: z.object({ version: z.coerce.number().int().positive().optional().catch(undefined) }) } }, async (req, reply) => {
     const row = req.params.id ? await units.findById(req.params.id) : undefined;
     if (!row) return sendHtml(reply, renderErrorPage(req, 404, '该单位不存在或已撤销。'), 404);
     const catalogues = catalogueRepository(ctx.db);
@@ -255,7 +256,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     unitId: z.coerce.number().int().positive().optional().catch(undefined), year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
     sort: z.enum(LOG_SORTS).optional().catch(undefined), page: z.coerce.number().int().min(1).max(10000).catch(1).default(1),
   });
-  app.get('/xxgk/request/log', { schema: { ...hide, querystring: LogQuery } }, async (req, reply) => {
+  app.get('/xxgk/request/log', { config: CACHED, schema: { ...hide, querystring: LogQuery } }, async (req, reply) => {
     const list = await listLog(ctx.db, { ...req.query, pageSize: PAGE_SIZE });
     const year = Number(beijingToday().slice(0, 4));
     return sendHtml(reply, renderPage(<LogListPage page={pageContext(req)} view={{ ...list, page: req.query.page, pageSize: PAGE_SIZE, filters: req.query, units: await requestUnits(), years: Array.from({ length: 6 }, (_, i) => year - i) }} />));
@@ -265,7 +266,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', csvDisposition('依申请公开答复选登'));
     return toCsv(['标题', '答复机关', '办理结果', '答复日期', '摘要'], items.map((e) => [e.title, e.unitName, e.outcomeLabel, e.replyDate, e.summary]));
   });
-  app.get('/xxgk/request/log/:id', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }) } }, async (req, reply) => {
+  app.get('/xxgk/request/log/:id', { config: CACHED, schema: { ...hide, params: z.object({ id: z.coerce.number().int().positive().catch(0) }) } }, async (req, reply) => {
     try {
       return sendHtml(reply, renderPage(<LogEntryPage page={pageContext(req)} entry={await logEntry(ctx.db, req.params.id)} />));
     } catch (err) {
@@ -316,20 +317,20 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     return sendHtml(reply, renderPage(<DeadlinePage page={pageContext(req)} view={view} />));
   });
 
-  app.get('/xxgk/rules', { schema: { ...hide, querystring: pageParam } }, async (req, reply) => {
+  app.get('/xxgk/rules', { config: CACHED, schema: { ...hide, querystring: pageParam } }, async (req, reply) => {
     const { total, items } = await documents.listPublished({ disclosureRule: true, page: req.query.page, pageSize: PAGE_SIZE });
     return sendHtml(reply, renderPage(<RulesPage page={pageContext(req)} list={{ total, items: items.map(presentPublic), page: req.query.page, pageSize: PAGE_SIZE }} />));
   });
 
   // 政府信息公开年报: published annual reports, their pages and downloads.
-  app.get('/xxgk/reports', { schema: { ...hide, querystring: z.object({ year: z.coerce.number().int().min(2008).max(2100).optional().catch(undefined) }) } }, async (req, reply) => {
+  app.get('/xxgk/reports', { config: CACHED, schema: { ...hide, querystring: z.object({ year: z.coerce.number().int().min(2008).max(2100).optional().catch(undefined) }) } }, async (req, reply) => {
     const all = await listPublished(ctx.db, {});
     const items = req.query.year ? all.filter((r) => r.year === req.query.year) : all;
     return sendHtml(reply, renderPage(<ReportsColumnPage page={pageContext(req)} view={{ items, year: req.query.year, years: [...new Set(all.map((r) => r.year))] }} />));
   });
   const reportParams = z.object({ id: z.coerce.number().int().positive().catch(0) });
   const published = (id: number) => publishedReport(ctx.db, id).catch((err) => { if (err instanceof AppError && err.status === 404) return null; throw err; });
-  app.get('/xxgk/reports/:id', { schema: { ...hide, params: reportParams } }, async (req, reply) => {
+  app.get('/xxgk/reports/:id', { config: CACHED, schema: { ...hide, params: reportParams } }, async (req, reply) => {
     const report = await published(req.params.id);
     if (!report) return sendHtml(reply, renderErrorPage(req, 404, '该年度报告不存在或尚未发布。'), 404);
     return sendHtml(reply, renderPage(<ReportPage page={pageContext(req)} report={report} />));
@@ -343,16 +344,17 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
   }
 
   for (const column of DISCLOSURE_COLUMNS.filter((c) => !['statutory', 'guide', 'rules', 'reports'].includes(c.slug))) {
-    app.get(`/xxgk/${column.slug}`, { schema: hide }, async (req, reply) => sendHtml(reply, renderPage(<ColumnPage page={pageContext(req)} column={column} />)));
+    app.get(`/xxgk/${column.slug}`, { config: CACHED, schema: hide }, async (req, reply) => sendHtml(reply, renderPage(<ColumnPage page={pageContext(req)} column={column} />)));
   }
 
-  app.post('/preferences/elder', {
+  app.get('/preferences/elder', {
     config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-    schema: { ...hide, body: z.object({ [CSRF_FIELD]: z.string(), on: z.enum(['0', '1']), back: z.string().max(500).optional() }) },
+    schema: { ...hide, querystring: z.object({ on: z.enum(['0', '1']).catch('1'), back: z.string().max(500).optional() }) },
   }, async (req, reply) => {
-    reply.setCookie(ELDER_COOKIE, req.body.on, { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: true, secure: ctx.config.secureCookies });
+    reply.setCookie(ELDER_COOKIE, req.query.on, { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: true, secure: ctx.config.secureCookies });
+    reply.header('cache-control', 'no-store');
     // Only same-site paths: never an open redirect.
-    const back = req.body.back && /^\/(?![/\\])/.test(req.body.back) ? req.body.back : '/';
+    const back = req.query.back && /^\/(?![/\\])/.test(req.query.back) ? req.query.back : '/';
     return reply.redirect(back, 303);
   });
 }

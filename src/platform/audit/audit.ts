@@ -180,3 +180,9 @@ export const auditMigration: Migration = {
     }
   },
 };
+
+/** Number of entries in the chain: grows with every change anywhere, so it versions everything derived from the data. */
+export async function auditHeadSeq(executor: Kysely<any>): Promise<number> {
+  const row = await (executor as Kysely<AuditTables>).selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirst();
+  return row?.seq ?? 0;
+}
