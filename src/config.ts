@@ -46,6 +46,8 @@ export interface Config {
   workers: number;
   /** How often scheduled publishing looks for due documents (seconds). */
   jobIntervalSeconds: number;
+  /** Online applications accepted per client address per hour (the API and the form each). */
+  submitRateLimit: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || '政务公开平台 <noreply@localhost>',
     reminderWorkdays: boundedInt('REMINDER_WORKDAYS', env.REMINDER_WORKDAYS, 3, 1, 20),
     workers: boundedInt('WORKERS', env.WORKERS, availableParallelism(), 1, 256),
+    submitRateLimit: boundedInt('SUBMIT_RATE_LIMIT', env.SUBMIT_RATE_LIMIT, 5, 1, 10_000_000),
     jobIntervalSeconds: boundedInt('JOB_INTERVAL_SECONDS', env.JOB_INTERVAL_SECONDS, 30, 1, 3600),
     pageCacheEntries: boundedInt('PAGE_CACHE_ENTRIES', env.PAGE_CACHE_ENTRIES, 2000, 0, 100000),
     requestRetentionYears: boundedInt('REQUEST_RETENTION_YEARS', env.REQUEST_RETENTION_YEARS, 10, 1, 100),

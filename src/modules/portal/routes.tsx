@@ -212,7 +212,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, ctx: AppContext) 
     return sendHtml(reply, renderPage(<ApplyPage page={pageContext(req)} units={await requestUnits()} values={values} errors={{}} challenge={createChallenge(ctx.config.sessionSecret)} />));
   });
 
-  app.post('/request/apply', { schema: hide, config: { rateLimit: { max: 10, timeWindow: '1 hour' } } }, async (req, reply) => {
+  app.post('/request/apply', { schema: hide, config: { rateLimit: { max: ctx.config.submitRateLimit, timeWindow: '1 hour' } } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     const values = Object.fromEntries(Object.entries(body).filter(([k]) => !['_csrf', 'challengeToken', 'challengeAnswer', 'website'].includes(k)).map(([k, v]) => [k, String(v)]));
     const again = async (errors: Record<string, string>, formError?: string) =>

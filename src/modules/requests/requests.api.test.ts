@@ -46,6 +46,11 @@ for (const database of testDatabases()) {
       assert.equal(row.id_number_mask, '1101**********002X');
       const audit = await t.server.ctx.db.selectFrom('audit_log').select(['before_data', 'after_data']).execute();
       assert.equal(audit.some((a) => `${a.before_data}${a.after_data}`.includes(ID) || `${a.after_data}`.includes(PHONE)), false, 'no personal data in the audit log');
+      // Five submissions per address per hour (SUBMIT_RATE_LIMIT): the sixth is refused with a message.
+      assert.equal((await citizen.post('/api/v1/public/requests', { ...application(), ...check })).status, 201);
+      const limited = await citizen.post('/api/v1/public/requests', { ...application(), ...check });
+      assert.equal(limited.status, 429);
+      assert.match(limited.body.message, /[\u4e00-\u9fa5]/);
     });
 
     it('runs the clock: confirm, supplement restart, consultation pause, one extension; the applicant sees each step', async () => {

@@ -20,8 +20,6 @@ import * as disclosureLog from './disclosure-log.js';
 
 const tags = ['依申请公开'];
 const info = (req: { ip: string }) => ({ ip: req.ip });
-/** Public submissions per address per hour. */
-export const SUBMIT_LIMIT = { max: 5, timeWindow: '1 hour' };
 
 export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +30,7 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: AppContext)
   }, async () => createChallenge(secret));
 
   app.post('/api/v1/public/requests', {
-    config: { rateLimit: SUBMIT_LIMIT },
+    config: { rateLimit: { max: ctx.config.submitRateLimit, timeWindow: '1 hour' } },
     schema: {
       tags, summary: '网上提交政府信息公开申请', description: '无需登录；返回查询码。收到申请之日为受理机关确认之日（条例第三十一条）。',
       body: ApplicationSchema.and(z.object({ challengeToken: z.string(), challengeAnswer: z.string().max(4) })),
