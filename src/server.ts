@@ -65,7 +65,8 @@ async function serve(config: Config, started: Started, jobs: boolean) {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  app.log.info(`门户 http://localhost:${port}/  管理端 http://localhost:${port}/admin  接口文档 http://localhost:${port}/api/docs`);
+  // Printed whatever LOG_LEVEL is: people and scripts wait for this line.
+  log(`门户 http://localhost:${port}/  管理端 http://localhost:${port}/admin  接口文档 http://localhost:${port}/api/docs`);
 }
 
 /**

@@ -9,7 +9,7 @@ import { htmlToText } from './checks.js';
 import { DocumentInput } from './dto.js';
 import { documentRepository, type NewDocument } from './repository.js';
 import { disclosureProblem, normaliseDocNo } from './rules.js';
-import { syncSearchIndex } from './search.js';
+import { indexNewDocuments, syncSearchIndex } from './search.js';
 
 /**
  * One line of an import file (JSON Lines): a document already published on an old site. The unit is named
@@ -61,13 +61,21 @@ export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable
       const repo = documentRepository(trx);
       const created: string[] = [];
       const updated: string[] = [];
+      // One query finds which lines are already stored; new documents go in with one insert and one index write.
+      const stored = new Map((await repo.findByIndexNos(work.map((w) => w.row.index_no))).map((d) => [d.index_no, d]));
+      const fresh = work.filter((w) => !stored.has(w.row.index_no)).map((w) => w.row);
+      const seen = new Set<string>();
+      const firstTime = fresh.filter((r) => !seen.has(r.index_no) && seen.add(r.index_no));
+      if (firstTime.length) {
+        const ids = new Map((await repo.insertMany(firstTime)).map((r) => [r.index_no, r.id]));
+        await indexNewDocuments(trx, firstTime.filter((r) => r.status === 'published' && r.disclosure === 'proactive').map((r) => ({ id: ids.get(r.index_no)!, title: r.title, keywords: r.keywords, body_text: r.body_text })));
+        created.push(...firstTime.map((r) => r.index_no));
+        for (const r of firstTime) stored.set(r.index_no, { ...r, id: ids.get(r.index_no)! } as never);
+      }
       for (const { row } of work) {
-        const existing = await repo.findByIndexNo(row.index_no);
-        if (!existing) {
-          const { id } = await repo.insert(row);
-          await syncSearchIndex(trx, id);
-          created.push(row.index_no);
-        } else if (fingerprint(existing) === fingerprint(row)) {
+        if (firstTime.includes(row)) continue;
+        const existing = stored.get(row.index_no)!;
+        if (fingerprint(existing) === fingerprint(row)) {
           report.unchanged += 1;
         } else {
           await repo.update(existing.id, { ...row, version: existing.version + 1, change_note: '导入更新' });
@@ -100,7 +108,8 @@ export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable
       const problem = disclosureProblem(d.disclosure, d.withholdGround, d.withholdReason);
       if (problem) throw new Error(problem);
       if (!d.bodyHtml && !d.bodyText) throw new Error('缺少正文（bodyHtml 或 bodyText）');
-      const html = sanitizeBody(d.bodyHtml ?? textToHtml(d.bodyText ?? ''));
+      // Plain text becomes escaped paragraphs, already safe; only HTML from the old site needs sanitising.
+      const html = d.bodyHtml ? sanitizeBody(d.bodyHtml) : textToHtml(d.bodyText ?? '');
       const publishedAt = new Date(d.publishedAt ?? `${d.writtenDate}T00:00:00+08:00`).toISOString();
       batch.push({
         line: lineNo,

@@ -108,6 +108,15 @@ export function documentRepository(db: Kysely<Database>) {
     findPublishedByDocNo: (norm: string) =>
       withUnit().where('document.doc_no_norm', '=', norm).where('document.status', '=', 'published').where('document.disclosure', '=', 'proactive').orderBy('document.published_at', 'desc').execute(),
 
+    /** Documents by 索引号, many at once. */
+    findByIndexNos: (indexNos: string[]) => (indexNos.length ? db.selectFrom('document').selectAll().where('index_no', 'in', indexNos).execute() : Promise.resolve([])),
+
+    /** Several new documents in one statement; their ids by 索引号. */
+    insertMany: (docs: NewDocument[]) => {
+      const now = nowIso();
+      return db.insertInto('document').values(docs.map((d) => ({ ...d, created_at: now, updated_at: now }))).returning(['id', 'index_no']).execute();
+    },
+
     insert: (doc: NewDocument) => {
       const now = nowIso();
       return db.insertInto('document').values({ ...doc, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();

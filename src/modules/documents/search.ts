@@ -29,6 +29,21 @@ export const documentSearchMigration: Migration = {
   },
 };
 
+/**
+ * Indexes newly created public documents in one statement (the import's fast path: no earlier entry to
+ * remove, no attachments yet). Same index text as syncSearchIndex.
+ */
+export async function indexNewDocuments(db: Kysely<Database>, docs: Array<{ id: number; title: string; keywords: string | null; body_text: string }>) {
+  if (!docs.length) return;
+  const rows = docs.map((d) => ({ id: d.id, title: indexText(`${d.title} ${d.keywords ?? ''}`), body: indexText(d.body_text) }));
+  if (dialectOf(db) === 'postgres') {
+    await sql`insert into document_search (document_id, tsv) select r.id, setweight(to_tsvector('simple', r.title), 'A') || to_tsvector('simple', r.body)
+      from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[]) as r(id, title, body)`.execute(db);
+  } else {
+    await sql`insert into document_fts (rowid, title, body) values ${sql.join(rows.map((r) => sql`(${r.id}, ${r.title}, ${r.body})`))}`.execute(db);
+  }
+}
+
 /** Puts a document into the index when it is public, and takes it out otherwise. */
 export async function syncSearchIndex(db: Kysely<Database>, documentId: number) {
   const doc = await db.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'status', 'disclosure']).where('id', '=', documentId).executeTakeFirst();

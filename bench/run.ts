@@ -1,0 +1,283 @@
+/**
+ * `npm run bench` (1,000,000 documents) and `npm run bench -- --quick` (100,000): a city-sized corpus loaded
+ * through the real import path, then pages, search, online applications and memory measured against the
+ * running server, on SQLite and (with --pg URL or BENCH_DATABASE_URL) on PostgreSQL. Machine-dependent
+ * figures are also given as ratios to baselines measured in the same run: nginx serving the same document
+ * page as a static file, and Gongkai's own /healthz. Prints a Markdown table and writes
+ * bench/results/<date>-<mode>.json. Method: docs/performance.md.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openContext } from '../src/bootstrap.js';
+import { loadConfig } from '../src/config.js';
+import { importDocuments } from '../src/modules/documents/import.js';
+import { startServerProcess, type ServerProcess } from '../test/process.js';
+import { corpusLines, rng } from './corpus.js';
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    docs: { type: 'string' },
+    texts: { type: 'string' },
+    pg: { type: 'string' },
+    seconds: { type: 'string' },
+    connections: { type: 'string', default: '64' },
+  },
+});
+const mode = opts.quick ? 'quick' : 'full';
+const DOCS = Number(opts.docs ?? (opts.quick ? 100_000 : 1_000_000));
+const SECONDS = Number(opts.seconds ?? (opts.quick ? 8 : 20));
+const CONNECTIONS = Number(opts.connections);
+const PG_URL = opts.pg ?? process.env.BENCH_DATABASE_URL;
+const say = (m: string) => process.stderr.write(`${m}\n`);
+const progress = (m: string) => process.stderr.write(`\r${m}\x1b[K`);
+
+interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+interface Latency { p50: number; p95: number; p99: number; n: number }
+interface Result {
+  database: string;
+  docs: number;
+  importSeconds: number;
+  importPerSecond: number;
+  dbBytes: number;
+  pages: Record<string, Load>;
+  nginx: Load | null;
+  search: Record<string, Latency>;
+  submissions: { perSecond: number; acknowledged: number; stored: number; errors: number };
+  rssMb: { max: number; total: number; processes: number };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function load(url: string, extra: Partial<autocannon.Options> = {}): Promise<Load> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...extra });
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+/** Peak resident memory (VmHWM) of a process and its children (cluster workers), in MB. */
+function peakRss(pid: number) {
+  const pids = [pid, ...spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number)];
+  const mb = pids.map((p) => {
+    try {
+      const m = readFileSync(`/proc/${p}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  }).filter((x) => x > 0);
+  return { max: Math.round(Math.max(0, ...mb)), total: Math.round(mb.reduce((a, b) => a + b, 0)), processes: mb.length };
+}
+
+function nginxBinary() {
+  return ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p)) ?? (spawnSync('nginx', ['-v']).status === 0 ? 'nginx' : null);
+}
+
+/** nginx serving one file from a temporary prefix on a free port. */
+async function startNginx(html: string): Promise<{ url: string; stop: () => void } | null> {
+  const bin = nginxBinary();
+  if (!bin) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-nginx-'));
+  mkdirSync(join(dir, 'www'));
+  mkdirSync(join(dir, 'tmp'));
+  writeFileSync(join(dir, 'www', 'doc.html'), html);
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  writeFileSync(join(dir, 'nginx.conf'), `worker_processes auto; pid nginx.pid; error_log error.log warn;
+events { worker_connections 4096; }
+http { access_log off; client_body_temp_path tmp/b; proxy_temp_path tmp/p; fastcgi_temp_path tmp/f; uwsgi_temp_path tmp/u; scgi_temp_path tmp/s;
+  types { text/html html; } keepalive_requests 100000;
+  server { listen 127.0.0.1:${port}; root ${join(dir, 'www')}; location / { } } }`);
+  const child: ChildProcess = spawn(bin, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/doc.html`;
+  for (let i = 0; i < 50; i++) {
+    if ((await fetch(url).catch(() => null))?.ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, stop: () => { child.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** Search queries taken from the corpus: 1-, 2- and 4-character words, two terms, and 文号. */
+function searchQueries(bodies: string[], docNos: string[], random: () => number) {
+  const cjk = (n: number) => {
+    for (;;) {
+      const b = bodies[Math.floor(random() * bodies.length)]!;
+      const at = Math.floor(random() * Math.max(1, b.length - n));
+      const w = b.slice(at, at + n);
+      if (w.length === n && /^[\u4e00-\u9fa5]+$/.test(w)) return w;
+    }
+  };
+  const each = 40;
+  return {
+    '1 字': Array.from({ length: each }, () => cjk(1)),
+    '2 字': Array.from({ length: each }, () => cjk(2)),
+    '4 字': Array.from({ length: each }, () => cjk(4)),
+    '两个词': Array.from({ length: each }, () => `${cjk(2)} ${cjk(2)}`),
+    '文号': Array.from({ length: each }, () => docNos[Math.floor(random() * docNos.length)]!),
+  };
+}
+
+async function runOn(database: { name: string; url?: string | undefined }): Promise<Result> {
+  const dataDir = mkdtempSync(join(tmpdir(), `gongkai-bench-${database.name}-`));
+  let dbUrl = database.url;
+  let dropPg: (() => Promise<void>) | null = null;
+  if (database.url) {
+    const name = `bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(database.url);
+    u.pathname = `/${name}`;
+    dbUrl = u.toString();
+    dropPg = async () => {
+      const c = new pg.Client({ connectionString: database.url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  const env = { DATA_DIR: dataDir, DATABASE_URL: dbUrl ?? '', DEMO_CONTENT: 'false' };
+  try {
+    say(`\n== ${database.name}: 生成并导入 ${DOCS.toLocaleString()} 份文件${opts.texts ? `（句子取自 ${opts.texts}）` : '（内置文本生成器）'}`);
+    const started = await openContext(loadConfig({ ...process.env, ...env }));
+    const units = (await started.ctx.db.selectFrom('unit').select('name').where('level', 'in', ['city', 'county']).execute()).map((u) => u.name);
+    const bodies: string[] = [];
+    const docNos: string[] = [];
+    let i = 0;
+    const t0 = performance.now();
+    function* lines() {
+      for (const d of corpusLines({ count: DOCS, units, textsDir: opts.texts, seed: 7 })) {
+        if (i % 250 === 0) bodies.push(d.body);
+        if (d.docNo && docNos.length < 5000) docNos.push(d.docNo);
+        i += 1;
+        yield d.line;
+      }
+    }
+    const report = await importDocuments(started.ctx.db, lines(), {
+      actorName: '基准测试', source: 'bench',
+      onProgress: (r) => progress(`已导入 ${r.lines.toLocaleString()} / ${DOCS.toLocaleString()}（${Math.round(r.lines / ((performance.now() - t0) / 1000))} 份/秒）`),
+    });
+    const importSeconds = (performance.now() - t0) / 1000;
+    progress('');
+    say(`导入完成：${report.created.toLocaleString()} 份，出错 ${report.failed.length}，用时 ${importSeconds.toFixed(1)} 秒`);
+    if (report.failed.length) throw new Error(`import failed: ${JSON.stringify(report.failed.slice(0, 3))}`);
+    const edu = (await started.ctx.db.selectFrom('unit').select('id').where('name', '=', '三明市教育局').executeTakeFirstOrThrow()).id;
+    const doc = (await started.ctx.db.selectFrom('document').select('id').where('index_no', 'like', 'BENCH/%').orderBy('id').offset(Math.floor(DOCS / 2)).limit(1).executeTakeFirstOrThrow()).id;
+    let dbBytes: number;
+    if (dbUrl) dbBytes = Number((await started.ctx.db.selectNoFrom((eb) => eb.fn<string>('pg_database_size', [eb.fn('current_database')]).as('s')).executeTakeFirstOrThrow()).s);
+    else dbBytes = ['gongkai.sqlite', 'gongkai.sqlite-wal'].map((f) => join(dataDir, f)).filter(existsSync).reduce((a, f) => a + statSync(f).size, 0);
+    await started.handle.close();
+
+    say(`== ${database.name}: 启动服务（${availableParallelism()} 个进程）`);
+    const server: ServerProcess = await startServerProcess({ ...env, WORKERS: String(availableParallelism()), SUBMIT_RATE_LIMIT: '10000000', LOGIN_RATE_LIMIT: '100000', LOG_LEVEL: 'warn' });
+    try {
+      const base = server.baseUrl;
+      const docUrl = `${base}/xxgk/documents/${doc}`;
+      const html = await (await fetch(docUrl, { headers: { 'accept-encoding': 'identity' } })).text();
+      const nginx = await startNginx(html);
+      const pages: Record<string, Load> = {};
+      let nginxLoad: Load | null = null;
+      if (nginx) {
+        say(`压测 nginx 静态文件（${CONNECTIONS} 连接，${SECONDS} 秒）`);
+        nginxLoad = await load(nginx.url);
+        nginx.stop();
+      } else say('未找到 nginx（apt-get install nginx），跳过静态文件基线');
+      for (const [name, url] of [['healthz', `${base}/healthz`], ['文件页', docUrl], ['栏目列表页', `${base}/xxgk/units/${edu}`], ['首页', `${base}/`]] as const) {
+        say(`压测${name}（${CONNECTIONS} 连接，${SECONDS} 秒）`);
+        pages[name] = await load(url);
+      }
+
+      say('检索：200 个查询 × 两种排序');
+      const queries = searchQueries(bodies, docNos, rng(11));
+      const search: Record<string, Latency> = {};
+      let done = 0;
+      for (const [cls, qs] of Object.entries(queries)) {
+        for (const sort of ['relevance', 'date']) {
+          const times: number[] = [];
+          for (const q of qs) {
+            const t = performance.now();
+            const res = await fetch(`${base}/api/v1/public/search?q=${encodeURIComponent(q)}&sort=${sort}`);
+            await res.arrayBuffer();
+            if (!res.ok) throw new Error(`search ${q}: ${res.status}`);
+            times.push(performance.now() - t);
+            progress(`检索 ${++done} / ${Object.values(queries).flat().length * 2}`);
+          }
+          times.sort((a, b) => a - b);
+          search[`${cls}（${sort === 'date' ? '按日期' : '按相关度'}）`] = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), p99: +percentile(times, 99).toFixed(1), n: times.length };
+        }
+      }
+      progress('');
+
+      say(`网上申请提交（16 连接，${opts.quick ? 2000 : 10000} 份）`);
+      const first = await fetch(`${base}/api/v1/public/requests/challenge`);
+      const csrf = (first.headers.getSetCookie().find((c) => c.startsWith('gk_csrf=')) ?? '').split(';')[0]!.slice('gk_csrf='.length);
+      const { token } = (await first.json()) as { token: string };
+      const [, a, b] = token.split('.');
+      await new Promise((r) => setTimeout(r, 3100));
+      const body = JSON.stringify({
+        unitId: edu, applicantType: 'natural_person', applicantName: '基准测试', idType: 'passport', idNumber: 'E12345678', phone: '13900000000',
+        description: '基准测试：申请公开某项政府信息。', preferredForm: 'electronic', delivery: 'email', challengeToken: token, challengeAnswer: String(Number(a) + Number(b)),
+      });
+      // A fixed number of submissions (so none is in flight at the end); each 201 is an acknowledgement.
+      const submit = await autocannon({
+        url: `${base}/api/v1/public/requests`, method: 'POST', connections: 16, amount: opts.quick ? 2000 : 10000, body,
+        headers: { 'content-type': 'application/json', cookie: `gk_csrf=${csrf}`, 'x-csrf-token': csrf },
+      });
+      const acknowledged = submit.statusCodeStats?.['201']?.count ?? 0;
+      const check = await openContext(loadConfig({ ...process.env, ...env }));
+      const stored = Number((await check.ctx.db.selectFrom('disclosure_request').select((eb) => eb.fn.countAll().as('n')).where('channel', '=', 'online').executeTakeFirstOrThrow()).n);
+      await check.handle.close();
+
+      const rssMb = peakRss(server.child.pid!);
+      return {
+        database: database.name, docs: DOCS, importSeconds: +importSeconds.toFixed(1), importPerSecond: Math.round(DOCS / importSeconds), dbBytes, pages, nginx: nginxLoad, search,
+        submissions: { perSecond: Math.round(submit.requests.average), acknowledged, stored, errors: submit.errors + submit.timeouts }, rssMb,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    await dropPg?.();
+  }
+}
+
+function table(results: Result[]): string {
+  const rows: string[][] = [['指标', ...results.map((r) => r.database), '目标']];
+  const add = (name: string, f: (r: Result) => string, target = '') => rows.push([name, ...results.map(f), target]);
+  add('文件数', (r) => r.docs.toLocaleString());
+  add('导入速度（份/秒）', (r) => String(r.importPerSecond), '≥ 2,000');
+  add('数据库大小（MB）', (r) => (r.dbBytes / 1024 / 1024).toFixed(0));
+  add('nginx 静态文件（请求/秒）', (r) => (r.nginx ? String(r.nginx.rps) : '—'));
+  for (const page of ['文件页', '栏目列表页', '首页', 'healthz']) {
+    add(`${page}（请求/秒，p50/p99 毫秒）`, (r) => `${r.pages[page]!.rps}（${r.pages[page]!.p50}/${r.pages[page]!.p99}）${r.pages[page]!.errors + r.pages[page]!.non2xx ? ` 错误 ${r.pages[page]!.errors + r.pages[page]!.non2xx}` : ''}`);
+  }
+  add('**文件页 / nginx**', (r) => (r.nginx ? `**${((r.pages['文件页']!.rps / r.nginx.rps) * 100).toFixed(0)}%**` : '—'), '≥ 50%');
+  add('文件页 / healthz', (r) => `${((r.pages['文件页']!.rps / r.pages['healthz']!.rps) * 100).toFixed(0)}%`);
+  for (const cls of Object.keys(results[0]!.search)) add(`检索 ${cls} p50/p95/p99（毫秒）`, (r) => `${r.search[cls]!.p50}/${r.search[cls]!.p95}/${r.search[cls]!.p99}`, 'p95 < 100');
+  add('网上申请（次/秒）', (r) => String(r.submissions.perSecond));
+  add('申请确认数 = 入库数', (r) => `${r.submissions.acknowledged} = ${r.submissions.stored}${r.submissions.acknowledged === r.submissions.stored ? ' ✓' : ' ✗'}`, '无丢失');
+  add('服务进程内存峰值（MB，单进程最大/合计）', (r) => `${r.rssMb.max} / ${r.rssMb.total}（${r.rssMb.processes} 个进程）`, '< 500');
+  return rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n');
+}
+
+const databases: Array<{ name: string; url?: string }> = [{ name: 'SQLite' }];
+if (PG_URL) databases.push({ name: 'PostgreSQL', url: PG_URL });
+const machine = `${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}，内存 ${(totalmem() / 1024 ** 3).toFixed(1)} GB，Node ${process.version}`;
+say(`基准测试（${mode}）：${DOCS.toLocaleString()} 份文件，${databases.map((d) => d.name).join('、')}；${machine}`);
+const began = Date.now();
+const results: Result[] = [];
+for (const d of databases) results.push(await runOn(d));
+const markdown = table(results);
+console.log(`\n### ${new Date().toISOString().slice(0, 10)} ${mode}（${DOCS.toLocaleString()} 份文件）\n\n${machine}；${CONNECTIONS} 个并发连接，每项 ${SECONDS} 秒。\n\n${markdown}\n`);
+const dir = new URL('./results/', import.meta.url).pathname;
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `${new Date().toISOString().slice(0, 10)}-${mode}.json`);
+writeFileSync(file, JSON.stringify({ mode, docs: DOCS, seconds: SECONDS, connections: CONNECTIONS, machine, texts: opts.texts ?? null, results, markdown }, null, 2));
+say(`完成：用时 ${((Date.now() - began) / 60000).toFixed(1)} 分钟；结果写入 ${file}`);
+process.exit(0);
