@@ -37,8 +37,8 @@ export interface ImportReport {
 const BATCH = 500;
 
 /** The fields that decide whether a stored document already equals the line. */
-const fingerprint = (d: Pick<NewDocument, 'title' | 'doc_no' | 'written_date' | 'publisher' | 'topic' | 'genre' | 'keywords' | 'summary' | 'validity' | 'validity_date' | 'five_public' | 'art20_item' | 'disclosure' | 'withhold_ground' | 'withhold_reason' | 'body_html' | 'published_at' | 'unit_id'>) =>
-  createHash('sha256').update(JSON.stringify([d.unit_id, d.title, d.doc_no, d.written_date, d.publisher, d.topic, d.genre, d.keywords, d.summary, d.validity, d.validity_date, d.five_public, d.art20_item, d.disclosure, d.withhold_ground, d.withhold_reason, d.body_html, d.published_at])).digest('hex');
+const fingerprint = (d: Pick<NewDocument, 'title' | 'doc_no' | 'written_date' | 'publisher' | 'topic' | 'genre' | 'keywords' | 'summary' | 'validity' | 'validity_date' | 'five_public' | 'art20_item' | 'disclosure' | 'withhold_ground' | 'withhold_reason' | 'body_html' | 'published_at' | 'unit_id'> & { normative_kind?: string | null | undefined }) =>
+  createHash('sha256').update(JSON.stringify([d.unit_id, d.title, d.doc_no, d.written_date, d.publisher, d.topic, d.genre, d.keywords, d.summary, d.validity, d.validity_date, d.five_public, d.art20_item, d.disclosure, d.withhold_ground, d.withhold_reason, d.body_html, d.published_at, d.normative_kind ?? null])).digest('hex');
 
 /** Imports documents line by line; bad lines are reported and skipped, never stop the run. */
 export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable<string> | Iterable<string>, options: { actorName: string; source: string; onProgress?: (r: ImportReport) => void }): Promise<ImportReport> {
@@ -119,7 +119,7 @@ export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable
           replaced_by_id: null, five_public: d.fivePublic, art20_item: d.art20Item, disclosure: d.disclosure,
           withhold_ground: d.disclosure === 'proactive' ? null : d.withholdGround, withhold_reason: d.disclosure === 'proactive' ? null : d.withholdReason,
           body_html: html, body_text: htmlToText(html), status: 'published', publish_at: null, published_at: publishedAt, author_id: 0, review_steps: 0,
-          findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
+          findings: '[]', withdrawn_reason: null, version: 1, change_note: null, normative_kind: d.normativeKind,
         },
       });
     } catch (err) {
