@@ -16,7 +16,9 @@ const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 21474836
 const pick = () => PHRASES[Math.floor(rand() * PHRASES.length)]!;
 const sentence = () => `${pick()}，${pick()}。`;
 
-const QUERIES = ['公开', '政务公开', '三明', '义务教育', '结果', '补助资金', '林', '政务 结果', '医疗 保险 城乡', 'gdp', '2026年', '不存在的词语'];
+const QUERIES = ['公开', '政务公开', '三明', '义务教育', '结果', '补助资金', '林', '政务 结果', '医疗 保险 城乡', 'gdp', '2026年', '不存在的词语',
+  // Terms the index cannot answer alone (narrowed by their certain parts, then scanned): numbers inside, mixed scripts.
+  '第12号', '（第3', '6.5%', '2026年第一季度', 'GDP同比增长6.5', '明教〔2026〕20号', '同比增长6 林业局'];
 
 for (const database of testDatabases()) {
   describe(`document search (${database.name})`, () => {

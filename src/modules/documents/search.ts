@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { dialectOf } from '../../platform/db/database.js';
-import { fts5Match, indexable, indexText, queryTerms, tsPhrase } from '../../platform/search/text.js';
+import { fts5Match, indexable, indexText, necessaryPhrases, queryTerms, tsPhrase } from '../../platform/search/text.js';
 import type { Database } from '../../schema.js';
 import type { Validity } from './enums.js';
 import { inDomain } from './repository.js';
@@ -90,6 +90,14 @@ export async function searchDocuments(db: Kysely<Database>, query: SearchQuery) 
   } else if (useIndex) {
     q = q.innerJoin('document_fts', 'document_fts.rowid', 'document.id').where(sql<boolean>`document_fts match ${fts5Match(terms)}`);
   } else {
+    // Substring scan, narrowed first to the documents the index says can contain every term.
+    const phrases = terms.flatMap(necessaryPhrases);
+    if (phrases.length && pg) {
+      q = q.innerJoin('document_search', 'document_search.document_id', 'document.id')
+        .where(sql<boolean>`document_search.tsv @@ (${sql.join(phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`), sql` && `)})`);
+    } else if (phrases.length) {
+      q = q.innerJoin('document_fts', 'document_fts.rowid', 'document.id').where(sql<boolean>`document_fts match ${phrases.map((p) => `"${p}"`).join(' AND ')}`);
+    }
     for (const term of terms) {
       const like = `%${term.replace(/[%_\\]/g, '')}%`;
       const op = pg ? 'ilike' : 'like';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bigramTokens, fts5Match, highlight, indexable, queryTerms, snippet } from './text.js';
+import { bigramTokens, fts5Match, highlight, indexable, necessaryPhrases, queryTerms, snippet } from './text.js';
 
 describe('search text', () => {
   it('makes CJK bigrams and keeps Latin words and numbers whole', () => {
@@ -18,5 +18,13 @@ describe('search text', () => {
   it('highlights and escapes', () => {
     assert.equal(highlight('<b>政务公开</b>', ['公开']), '&lt;b&gt;政务<mark>公开</mark>&lt;/b&gt;');
     assert.match(snippet('前'.repeat(100) + '政务公开' + '后'.repeat(100), ['公开'], 40), /^…前+政务<mark>公开<\/mark>后+…$/);
+  });
+
+  it('finds the parts of an unindexable term that every matching text must contain', () => {
+    assert.deepEqual(necessaryPhrases('明政〔2015〕23号'), ['明政', '2015', '23']);
+    assert.deepEqual(necessaryPhrases('2026年第一季度'), ['年第 第一 一季 季度'], 'a number at the edge may be part of a longer number');
+    assert.deepEqual(necessaryPhrases('GDP同比'), ['同比']);
+    assert.deepEqual(necessaryPhrases('林'), [], 'one character: nothing certain');
+    assert.deepEqual(necessaryPhrases('6.5%'), ['5']);
   });
 });

@@ -29,6 +29,25 @@ export const queryTerms = (q: string) => q.trim().split(/\s+/).filter(Boolean).s
 /** A term the bigram index answers exactly: two or more Chinese characters and nothing else. */
 export const indexable = (term: string) => CJK_ONLY.test(term) && term.length >= 2;
 
+/**
+ * For a term the index cannot answer exactly (e.g. the 文号 明政〔2015〕23号), token phrases every text
+ * containing the term must also contain: the bigrams of each run of two or more Chinese characters, and
+ * Latin words or numbers that do not touch the term's ends (at an end, the text's word may be longer).
+ * Used to narrow the substring scan to the index's candidates; empty when nothing is certain.
+ */
+export function necessaryPhrases(term: string): string[] {
+  const out: string[] = [];
+  for (const m of term.matchAll(TOKEN)) {
+    const run = m[0];
+    if (CJK_ONLY.test(run)) {
+      if (run.length >= 2) out.push(bigramTokens(run).join(' '));
+    } else if (m.index > 0 && m.index + run.length < term.length) {
+      out.push(run.toLowerCase());
+    }
+  }
+  return out;
+}
+
 /** FTS5 MATCH expression: each term a phrase of its bigrams, all terms required. */
 export const fts5Match = (terms: string[]) => terms.map((t) => `"${bigramTokens(t).join(' ')}"`).join(' AND ');
 
