@@ -6,13 +6,29 @@ import { DEMO_PASSWORD, startServer, type TestServer } from './helpers.js';
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
-/** Debian's Chromium, launched the way that works as root on a closed network. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** How long a step may wait for the page: generous, because CI runs two test files at once on two cores. */
+const STEP_TIMEOUT_MS = 60_000;
+
+/** Debian's Chromium, launched the way that works as root on a closed network; pages wait up to a minute per step. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.on('close', () => void context.close().catch(() => undefined));
+    return page;
+  };
+  return browser;
 }
 
 export interface AxeViolation {
