@@ -84,8 +84,10 @@ export class Client {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (options.csrf !== false && method !== 'GET') headers['x-csrf-token'] = this.cookies.get('gk_csrf') ?? '';
-    let payload: string | undefined;
-    if (body !== undefined) {
+    let payload: string | FormData | undefined;
+    if (body instanceof FormData) {
+      payload = body;
+    } else if (body !== undefined) {
       if (options.form) {
         headers['content-type'] = 'application/x-www-form-urlencoded';
         payload = new URLSearchParams(body as Record<string, string>).toString();
@@ -110,16 +112,10 @@ export class Client {
   }
 
   /** Sends one file as multipart/form-data field `file`, as the admin app's upload buttons do. */
-  async upload<T = any>(path: string, name: string, data: Buffer, type = 'application/octet-stream'): Promise<Response<T>> {
-    if (!this.cookies.has('gk_csrf')) await this.request('GET', '/healthz');
+  upload<T = any>(path: string, name: string, data: Buffer, type = 'application/octet-stream'): Promise<Response<T>> {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(data)], { type }), name);
-    const res = await fetch(this.baseUrl + path, {
-      method: 'POST', body: form, headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': this.cookies.get('gk_csrf') ?? '' },
-    });
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const text = new TextDecoder().decode(bytes);
-    return { status: res.status, body: (text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text) as T, text, bytes, headers: res.headers };
+    return this.request<T>('POST', path, form);
   }
 
   get = <T = any>(path: string) => this.request<T>('GET', path);

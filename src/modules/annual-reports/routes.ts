@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { authErrors, ErrorDto, IdParams } from '../../platform/http/schemas.js';
-import { htmlToPdf } from '../../platform/pdf/pdf.js';
+import { pdfOrUnavailable } from '../../platform/pdf/pdf.js';
 import { requireActor } from '../accounts/auth-hook.js';
 import { reportDocx, reportHtml } from './document.js';
 import { CheckBody, CheckResult, EnteredTables, FiguresDto, ReportDto, ReportListItem } from './dto.js';
@@ -105,14 +105,6 @@ export function registerAnnualReportRoutes(fastify: FastifyInstance, ctx: AppCon
 
 /** A report file (PDF through Chromium, DOCX written directly), named after its title. */
 export async function sendReportFile(reply: import('fastify').FastifyReply, report: reports.PrintableReport, ext: 'pdf' | 'docx', type: string) {
-  let data: Buffer;
-  if (ext === 'docx') data = await reportDocx(report);
-  else {
-    try {
-      data = await htmlToPdf(reportHtml(report));
-    } catch {
-      throw new AppError(503, 'pdf_unavailable', '服务器未安装 PDF 生成所需的 Chromium，请下载 Word 版本');
-    }
-  }
+  const data = ext === 'docx' ? await reportDocx(report) : await pdfOrUnavailable(reportHtml(report));
   return reply.header('content-type', type).header('content-disposition', `attachment; filename="report.${ext}"; filename*=UTF-8''${encodeURIComponent(report.title)}.${ext}`).send(data);
 }

@@ -82,12 +82,12 @@ export async function sendDueReminders(ctx: AppContext, today = beijingToday()):
     .where('disclosure_request.status', 'in', ['processing', 'consulting']).where('disclosure_request.due_date', 'is not', null).where('disclosure_request.due_date', '<=', horizon)
     .orderBy('disclosure_request.due_date').execute();
   if (!cases.length) return 0;
-  const users = await userRepository(ctx.db).withEmail();
+  const staff = (await userRepository(ctx.db).withEmail()).map((u) => ({ email: u.email!, actor: toActor(u), unitPath: u.unit_path }));
   let sent = 0;
   for (const c of cases) {
     const due = c.due_date!;
     const kind = due < today ? 'overdue' : 'due_soon';
-    const to = pickRecipients(users.map((u) => { const actor = toActor(u); return { email: u.email!, roles: actor.roles, unitPath: u.unit_path, mayHandle: can(actor, 'request.handle', c.unit_path) }; }), c.unit_path, kind);
+    const to = pickRecipients(staff.map((s) => ({ email: s.email, roles: s.actor.roles, unitPath: s.unitPath, mayHandle: can(s.actor, 'request.handle', c.unit_path) })), c.unit_path, kind);
     if (!to.length) continue;
     const claim = await ctx.db.insertInto('request_reminder').values({ request_id: c.id, kind, due_date: due, recipients: to.length, sent_at: nowIso() })
       .onConflict((oc) => oc.columns(['request_id', 'kind', 'due_date']).doNothing()).executeTakeFirst();

@@ -4,8 +4,8 @@ import { beijingToday } from '../../platform/calendar/calendar.js';
 import type { Database } from '../../schema.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/database.js';
-import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.js';
-import { htmlToPdf } from '../../platform/pdf/pdf.js';
+import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
+import { pdfOrUnavailable } from '../../platform/pdf/pdf.js';
 import type { Actor } from '../accounts/policy.js';
 import { auditBy, type RequestInfo } from '../accounts/service.js';
 import { REQUEST_STATUS_LABELS } from './enums.js';
@@ -88,11 +88,7 @@ export async function replyDocument(ctx: AppContext, actor: Actor, id: number): 
 
 export async function replyPdf(ctx: AppContext, actor: Actor, id: number) {
   const doc = await replyDocument(ctx, actor, id);
-  try {
-    return { doc, data: await htmlToPdf(replyHtml(doc)) };
-  } catch {
-    throw new AppError(503, 'pdf_unavailable', '服务器未安装 PDF 生成所需的 Chromium，请下载 Word 版本');
-  }
+  return { doc, data: await pdfOrUnavailable(replyHtml(doc)) };
 }
 
 export async function replyWord(ctx: AppContext, actor: Actor, id: number) {

@@ -85,14 +85,15 @@ export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | null {
   return allowed.has('br') ? 'br' : allowed.has('gzip') ? 'gzip' : null;
 }
 
-const sendEntry = (req: FastifyRequest, reply: FastifyReply, e: Entry) => {
+/** Validators and encoding for a cached page: 304 when the client has it, else the best stored body. */
+function respond(req: FastifyRequest, reply: FastifyReply, e: Entry): { status: 200 | 304; body: Buffer | '' } {
   reply.header('etag', e.etag).header('cache-control', 'public, no-cache').header('vary', 'Accept-Encoding, Cookie');
-  if (req.headers['if-none-match'] === e.etag) return reply.code(304).send();
+  if (req.headers['if-none-match'] === e.etag) return { status: 304, body: '' };
   const enc = pickEncoding(req.headers['accept-encoding']);
   reply.header('content-type', e.type);
   if (enc) reply.header('content-encoding', enc);
-  return reply.code(200).send(enc === 'br' ? e.br : enc === 'gzip' ? e.gzip : e.body);
-};
+  return { status: 200, body: enc === 'br' ? e.br : enc === 'gzip' ? e.gzip : e.body };
+}
 
 export function registerPageCache(app: FastifyInstance, options: PageCacheOptions) {
   const cache = new LruCache<Entry>(options.maxEntries);
@@ -103,7 +104,10 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.routeOptions.config?.pageCache || options.maxEntries <= 0) return;
     req.pageCacheVersion = await version();
     const hit = cache.get(keyOf(req));
-    if (hit && hit.version === req.pageCacheVersion) return sendEntry(req, reply, hit);
+    if (hit && hit.version === req.pageCacheVersion) {
+      const { status, body } = respond(req, reply, hit);
+      return reply.code(status).send(body);
+    }
   });
 
   // Read your own writes: after a change through this process, the next page read checks the version again.
@@ -120,14 +124,8 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       gzip: gzipSync(body, { level: 6 }), br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
     };
     cache.set(keyOf(req), entry);
-    reply.header('etag', entry.etag).header('cache-control', 'public, no-cache').header('vary', 'Accept-Encoding, Cookie');
-    if (req.headers['if-none-match'] === entry.etag) {
-      reply.code(304);
-      return '';
-    }
-    const enc = pickEncoding(req.headers['accept-encoding']);
-    if (!enc) return payload;
-    reply.header('content-encoding', enc);
-    return enc === 'br' ? entry.br : entry.gzip;
+    const out = respond(req, reply, entry);
+    reply.code(out.status);
+    return out.body;
   });
 }
