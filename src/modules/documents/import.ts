@@ -68,7 +68,7 @@ export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable
       const firstTime = fresh.filter((r) => !seen.has(r.index_no) && seen.add(r.index_no));
       if (firstTime.length) {
         const ids = new Map((await repo.insertMany(firstTime)).map((r) => [r.index_no, r.id]));
-        await indexNewDocuments(trx, firstTime.filter((r) => r.status === 'published' && r.disclosure === 'proactive').map((r) => ({ id: ids.get(r.index_no)!, title: r.title, keywords: r.keywords, body_text: r.body_text })));
+        await indexNewDocuments(trx, firstTime.filter((r) => r.status === 'published' && r.disclosure === 'proactive').map((r) => ({ id: ids.get(r.index_no)!, title: r.title, keywords: r.keywords, body_text: r.body_text, published_at: r.published_at })));
         created.push(...firstTime.map((r) => r.index_no));
         for (const r of firstTime) stored.set(r.index_no, { ...r, id: ids.get(r.index_no)! } as never);
       }

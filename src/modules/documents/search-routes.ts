@@ -8,7 +8,7 @@ import { PublicDocumentDto } from './dto.js';
 import { VALIDITIES } from './enums.js';
 import { documentRepository } from './repository.js';
 import { normaliseDocNo } from './rules.js';
-import { searchDocuments } from './search.js';
+import { COUNT_LIMIT, RANK_LIMIT, searchDocuments } from './search.js';
 import { presentPublic } from './service.js';
 
 export const SearchQuerySchema = Pagination.extend({
@@ -34,13 +34,13 @@ export const looksLikeDocNo = (q: string) => /[〔[［(（]\s*\d{4}\s*[〕\]］)
 /** Search shared by the JSON API and the portal page. */
 export async function runSearch(ctx: AppContext, query: SearchQueryInput) {
   const exact = looksLikeDocNo(query.q) ? (await documentRepository(ctx.db).findPublishedByDocNo(normaliseDocNo(query.q))).map(presentPublic) : [];
-  const { total, items, terms } = await searchDocuments(ctx.db, query);
+  const { total, totalCapped, rankCapped, items, terms } = await searchDocuments(ctx.db, query);
   const hits: SearchHitDto[] = items.map((d) => ({
     ...presentPublic(d),
     titleHtml: highlight(d.title, terms),
     snippetHtml: snippet(d.body_text, terms),
   }));
-  return { total, items: hits, exact };
+  return { total, totalCapped, rankCapped, items: hits, exact };
 }
 
 export function registerSearchRoutes(fastify: FastifyInstance, ctx: AppContext) {
@@ -48,9 +48,13 @@ export function registerSearchRoutes(fastify: FastifyInstance, ctx: AppContext) 
   app.get('/api/v1/public/search', {
     schema: {
       tags: ['政府信息（文件）'], summary: '全文检索',
-      description: '检索已公开文件的标题、关键词、正文；多个词以空格分隔，须全部出现。输入文号（如 明政办〔2020〕47号）时另返回文号精确匹配。',
+      description: '检索已公开文件的标题、关键词、正文及附件；多个词以空格分隔，须全部出现；英文词和数字按词首匹配。输入文号（如 明政办〔2020〕47号）时另返回文号精确匹配。',
       querystring: SearchQuerySchema,
-      response: { 200: z.object({ total: z.number(), items: z.array(SearchHitDto), exact: z.array(PublicDocumentDto) }), 400: ErrorDto },
+      response: { 200: z.object({
+        total: z.number().describe(`命中数，最多计到 ${COUNT_LIMIT}`),
+        totalCapped: z.boolean().describe('命中数超过 total（结果较多，建议增加检索词或筛选）'),
+        rankCapped: z.boolean().describe(`按相关度排序时，只对最新的 ${RANK_LIMIT} 条命中排序`),
+        items: z.array(SearchHitDto), exact: z.array(PublicDocumentDto) }), 400: ErrorDto },
     },
   }, async (req) => runSearch(ctx, req.query));
 }

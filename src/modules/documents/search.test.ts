@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { Client, startServer, testDatabases, unitId, type TestServer } from '../../../test/helpers.js';
 import { documentRepository } from './repository.js';
 import { normaliseDocNo } from './rules.js';
-import { searchDocuments, syncSearchIndex } from './search.js';
+import { sql } from 'kysely';
+import { rebuildSearchIndex, searchDocuments, syncSearchIndex } from './search.js';
 
 // A small corpus with natural government phrases, deterministic for every run.
 const PHRASES = [
@@ -72,6 +73,45 @@ for (const database of testDatabases()) {
       assert.ok(repealed.items.every((d) => d.validity === 'repealed'));
       const page2 = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 2, pageSize: 10 });
       assert.equal(page2.items[0]!.id, (await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 1, pageSize: 11 })).items[10]!.id);
+    });
+
+    it('counts and ranks a bounded number of hits, newest first, and says so', async () => {
+      const all = expected('公开');
+      const capped = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 1, pageSize: 10 }, { count: 15, rank: 12 });
+      assert.equal(capped.total, 15);
+      assert.equal(capped.totalCapped, true);
+      const newest = docs.filter((d) => all.includes(d.id)).map((d) => d.id).sort((a, b) => b - a);
+      assert.deepEqual(capped.items.map((d) => d.id), newest.slice(0, 10), 'newest first straight from the index');
+      const ranked = await searchDocuments(server.ctx.db, { q: '公开', sort: 'relevance', page: 1, pageSize: 50 }, { count: 1000, rank: 12 });
+      assert.equal(ranked.rankCapped, true);
+      assert.equal(ranked.totalCapped, false);
+      assert.deepEqual(ranked.items.map((d) => d.id).sort((a, b) => b - a), newest.slice(0, 12), 'relevance orders the newest 12 hits only');
+      const exact = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 1, pageSize: 10 });
+      assert.equal(exact.total, all.length);
+      assert.equal(exact.totalCapped, false);
+    });
+
+    it('filters by year inside the index and by document fields', async () => {
+      const in2026 = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', year: 2026, page: 1, pageSize: 1000 });
+      assert.equal(in2026.total, expected('公开').length, 'every test document is from 2026');
+      assert.equal((await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', year: 2025, page: 1, pageSize: 10 })).total, 0);
+      const other = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', unitId: await unitId(server, '三明市财政局'), page: 1, pageSize: 10 });
+      assert.ok(other.items.every((d) => d.unit_name === '三明市财政局'));
+      assert.ok(!other.items.some((d) => docs.some((x) => x.id === d.id)), 'none of the 教育局 test documents');
+    });
+
+    it('finds the same after the index is rebuilt from the documents', async () => {
+      if (database.name === 'postgres') await sql`delete from document_search`.execute(server.ctx.db);
+      else {
+        await sql`delete from document_fts`.execute(server.ctx.db);
+        await sql`delete from document_chars`.execute(server.ctx.db);
+      }
+      assert.equal((await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 1, pageSize: 10 })).total, 0);
+      await rebuildSearchIndex(server.ctx.db);
+      for (const q of ['公开', '林', '明教〔2026〕20号']) {
+        const { items } = await searchDocuments(server.ctx.db, { q, sort: 'date', page: 1, pageSize: 1000 });
+        assert.deepEqual(items.map((d) => d.id).sort((a, b) => a - b), expected(q), `query ${q}`);
+      }
     });
 
     it('answers the public search API with highlighted snippets and 文号 matches', async () => {

@@ -1,22 +1,33 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
 import { dialectOf } from '../../platform/db/database.js';
-import { fts5Match, indexable, indexText, necessaryPhrases, queryTerms, tsPhrase } from '../../platform/search/text.js';
+import { charTokens, fts5Match, indexText, queryTerms, SEARCH_KEY_ID_BITS, searchKey, searchKeyFloor, searchPlan, type SearchPlan } from '../../platform/search/text.js';
 import type { Database } from '../../schema.js';
 import type { Validity } from './enums.js';
-import { inDomain } from './repository.js';
 
 /**
- * Public full-text search over published proactive documents. SQLite: an FTS5 table over CJK bigrams;
- * PostgreSQL: the same bigram text in a GIN-indexed tsvector. Terms the bigram index cannot answer exactly
- * (one Chinese character, Latin or mixed text) fall back to a substring scan, so both databases return
- * exactly the documents that contain every term.
+ * Public full-text search over published proactive documents.
+ *
+ * Two indexes, both keyed by the document's search key (publication minute, then id; see searchKey):
+ * - bigrams of the Chinese text and whole Latin words/numbers, with positions, for phrases
+ *   (SQLite: FTS5 `document_fts`; PostgreSQL: tsvector `document_search.tsv`, GIN);
+ * - the set of distinct Chinese characters, for one-character queries
+ *   (SQLite: FTS5 `document_chars`, detail=none; PostgreSQL: `document_search.chars`).
+ * Because index rows are stored in key order, "newest first" is read straight off the index and stops
+ * after one page. The work per query is bounded: the total is counted up to COUNT_LIMIT, and relevance
+ * ranks at most RANK_LIMIT hits (the newest ones when there are more). See docs/decisions/0010.
  */
 export interface SearchIndexTables {
-  /** SQLite only (FTS5, contentless, rowid = document.id). */
+  /** SQLite only (FTS5, contentless, rowid = search key). */
   document_fts: { rowid: number; title: string; body: string };
+  document_chars: { rowid: number; title: string; body: string };
   /** PostgreSQL only. */
-  document_search: { document_id: number; tsv: string };
+  document_search: { document_id: number; sort_key: number; tsv: string; chars: string };
 }
+
+/** Totals above this are reported as "more than". */
+export const COUNT_LIMIT = 10_000;
+/** Relevance ranks at most this many hits: all of them, or the newest this many. */
+export const RANK_LIMIT = 2_000;
 
 export const documentSearchMigration: Migration = {
   async up(db: Kysely<any>) {
@@ -29,38 +40,94 @@ export const documentSearchMigration: Migration = {
   },
 };
 
+/** 0024: the key-ordered indexes above replace the id-keyed bigram index; every public document is indexed again. */
+export const searchKeyMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('document').addColumn('search_key', 'bigint').execute();
+    if (dialectOf(db) === 'postgres') {
+      await sql`drop table document_search`.execute(db);
+      await sql`create table document_search (document_id integer primary key references document(id), sort_key bigint not null, tsv tsvector not null, chars tsvector not null)`.execute(db);
+      await sql`create index document_search_tsv_idx on document_search using gin (tsv)`.execute(db);
+      await sql`create index document_search_chars_idx on document_search using gin (chars)`.execute(db);
+      await sql`create unique index document_search_key_idx on document_search (sort_key)`.execute(db);
+    } else {
+      await sql`drop table document_fts`.execute(db);
+      // Index text is already tokenised and lower-cased by us: the ascii tokenizer only splits on spaces (≈30% faster than unicode61).
+      await sql`create virtual table document_fts using fts5(title, body, content='', contentless_delete=1, tokenize='ascii')`.execute(db);
+      await sql`create virtual table document_chars using fts5(title, body, content='', contentless_delete=1, tokenize='ascii', detail=none)`.execute(db);
+    }
+    await rebuildSearchIndex(db);
+  },
+};
+
+/** Indexes every public document again, in batches (the migration; also after a restore). */
+export async function rebuildSearchIndex(db: Kysely<any>) {
+  let after = 0;
+  for (;;) {
+    const ids: number[] = (await db.selectFrom('document').select('id').where('status', '=', 'published').where('disclosure', '=', 'proactive').where('id', '>', after).orderBy('id').limit(1000).execute()).map((r: { id: number }) => r.id);
+    if (!ids.length) return;
+    for (const id of ids) await syncSearchIndex(db as Kysely<Database>, id);
+    after = ids[ids.length - 1]!;
+  }
+}
+
+interface IndexRow { key: number; title: string; body: string; charTitle: string; charBody: string }
+
+async function writeIndexRows(db: Kysely<Database>, rows: IndexRow[]) {
+  if (!rows.length) return;
+  if (dialectOf(db) === 'postgres') {
+    await sql`insert into document_search (document_id, sort_key, tsv, chars)
+      select (r.key % ${SEARCH_KEY_ID_BITS})::int, r.key, setweight(to_tsvector('simple', r.title), 'A') || to_tsvector('simple', r.body), array_to_tsvector(string_to_array(r.chars, ' '))
+      from unnest(${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[]) as r(key, title, body, chars)`.execute(db);
+  } else {
+    await sql`insert into document_fts (rowid, title, body) values ${sql.join(rows.map((r) => sql`(${r.key}, ${r.title}, ${r.body})`))}`.execute(db);
+    await sql`insert into document_chars (rowid, title, body) values ${sql.join(rows.map((r) => sql`(${r.key}, ${r.charTitle}, ${r.charBody})`))}`.execute(db);
+  }
+}
+
+async function setKeys(db: Kysely<Database>, keys: Array<{ id: number; key: number | null }>) {
+  if (!keys.length) return;
+  if (dialectOf(db) === 'postgres') {
+    await sql`update document set search_key = v.key from unnest(${sql.val(keys.map((k) => k.id))}::int[], ${sql.val(keys.map((k) => k.key))}::bigint[]) as v(id, key) where document.id = v.id`.execute(db);
+  } else {
+    await sql`update document set search_key = v.column2 from (values ${sql.join(keys.map((k) => sql`(${k.id}, ${k.key})`))}) as v where document.id = v.column1`.execute(db);
+  }
+}
+
 /**
- * Indexes newly created public documents in one statement (the import's fast path: no earlier entry to
+ * Indexes newly created public documents in a few statements (the import's fast path: no earlier entry to
  * remove, no attachments yet). Same index text as syncSearchIndex.
  */
-export async function indexNewDocuments(db: Kysely<Database>, docs: Array<{ id: number; title: string; keywords: string | null; body_text: string }>) {
-  if (!docs.length) return;
-  const rows = docs.map((d) => ({ id: d.id, title: indexText(`${d.title} ${d.keywords ?? ''}`), body: indexText(d.body_text) }));
-  if (dialectOf(db) === 'postgres') {
-    await sql`insert into document_search (document_id, tsv) select r.id, setweight(to_tsvector('simple', r.title), 'A') || to_tsvector('simple', r.body)
-      from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[]) as r(id, title, body)`.execute(db);
-  } else {
-    await sql`insert into document_fts (rowid, title, body) values ${sql.join(rows.map((r) => sql`(${r.id}, ${r.title}, ${r.body})`))}`.execute(db);
-  }
+export async function indexNewDocuments(db: Kysely<Database>, docs: Array<{ id: number; title: string; keywords: string | null; body_text: string; published_at: string | null }>) {
+  const rows = docs.filter((d) => d.published_at).map((d) => {
+    const title = `${d.title} ${d.keywords ?? ''}`;
+    return { id: d.id, key: searchKey(d.published_at!, d.id), title: indexText(title), body: indexText(d.body_text), charTitle: charTokens(title), charBody: charTokens(d.body_text) };
+  });
+  await writeIndexRows(db, rows);
+  await setKeys(db, rows);
 }
 
 /** Puts a document into the index when it is public, and takes it out otherwise. */
 export async function syncSearchIndex(db: Kysely<Database>, documentId: number) {
-  const doc = await db.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'status', 'disclosure']).where('id', '=', documentId).executeTakeFirst();
-  const visible = doc && doc.status === 'published' && doc.disclosure === 'proactive';
-  const attachments = visible ? await db.selectFrom('attachment').select('text').where('document_id', '=', documentId).execute() : [];
-  const title = doc ? indexText(`${doc.title} ${doc.keywords ?? ''}`) : '';
-  // Each text indexed on its own; a sentinel word between them keeps a phrase from spanning two texts.
-  const body = doc ? [doc.body_text, ...attachments.map((a) => a.text)].map(indexText).join(' zzbreak ') : '';
-  if (dialectOf(db) === 'postgres') {
-    await sql`delete from document_search where document_id = ${documentId}`.execute(db);
-    if (visible) {
-      await sql`insert into document_search (document_id, tsv) values (${documentId}, setweight(to_tsvector('simple', ${title}), 'A') || to_tsvector('simple', ${body}))`.execute(db);
-    }
-  } else {
-    await sql`delete from document_fts where rowid = ${documentId}`.execute(db);
-    if (visible) await sql`insert into document_fts (rowid, title, body) values (${documentId}, ${title}, ${body})`.execute(db);
+  const doc = await db.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'status', 'disclosure', 'published_at', 'search_key']).where('id', '=', documentId).executeTakeFirst();
+  if (!doc) return;
+  const visible = doc.status === 'published' && doc.disclosure === 'proactive' && doc.published_at;
+  if (dialectOf(db) === 'postgres') await sql`delete from document_search where document_id = ${documentId}`.execute(db);
+  else if (doc.search_key !== null) {
+    await sql`delete from document_fts where rowid = ${doc.search_key}`.execute(db);
+    await sql`delete from document_chars where rowid = ${doc.search_key}`.execute(db);
   }
+  if (!visible) {
+    if (doc.search_key !== null) await setKeys(db, [{ id: doc.id, key: null }]);
+    return;
+  }
+  const attachments = (await db.selectFrom('attachment').select('text').where('document_id', '=', documentId).execute()).map((a) => a.text);
+  const title = `${doc.title} ${doc.keywords ?? ''}`;
+  const key = searchKey(doc.published_at!, doc.id);
+  // Each text indexed on its own; a sentinel word between them keeps a phrase from spanning two texts.
+  const body = [doc.body_text, ...attachments].map(indexText).join(' zzbreak ');
+  await writeIndexRows(db, [{ key, title: indexText(title), body, charTitle: charTokens(title), charBody: charTokens(doc.body_text, ...attachments) }]);
+  if (key !== Number(doc.search_key)) await setKeys(db, [{ id: doc.id, key }]);
 }
 
 export interface SearchQuery {
@@ -75,55 +142,109 @@ export interface SearchQuery {
   pageSize: number;
 }
 
-export async function searchDocuments(db: Kysely<Database>, query: SearchQuery) {
-  const terms = queryTerms(query.q);
-  const pg = dialectOf(db) === 'postgres';
-  const useIndex = terms.length > 0 && terms.every(indexable);
-  let q = db
-    .selectFrom('document')
-    .innerJoin('unit', 'unit.id', 'document.unit_id')
-    .where('document.status', '=', 'published')
-    .where('document.disclosure', '=', 'proactive');
-  if (useIndex && pg) {
-    const tsq = sql.join(terms.map((t) => sql`phraseto_tsquery('simple', ${tsPhrase(t)})`), sql` && `);
-    q = q.innerJoin('document_search', 'document_search.document_id', 'document.id').where(sql<boolean>`document_search.tsv @@ (${tsq})`);
-  } else if (useIndex) {
-    q = q.innerJoin('document_fts', 'document_fts.rowid', 'document.id').where(sql<boolean>`document_fts match ${fts5Match(terms)}`);
-  } else {
-    // Substring scan, narrowed first to the documents the index says can contain every term.
-    const phrases = terms.flatMap(necessaryPhrases);
-    if (phrases.length && pg) {
-      q = q.innerJoin('document_search', 'document_search.document_id', 'document.id')
-        .where(sql<boolean>`document_search.tsv @@ (${sql.join(phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`), sql` && `)})`);
-    } else if (phrases.length) {
-      q = q.innerJoin('document_fts', 'document_fts.rowid', 'document.id').where(sql<boolean>`document_fts match ${phrases.map((p) => `"${p}"`).join(' AND ')}`);
-    }
-    for (const term of terms) {
-      const like = `%${term.replace(/[%_\\]/g, '')}%`;
-      const op = pg ? 'ilike' : 'like';
-      q = q.where((eb) => eb.or([
-        eb('document.title', op, like), eb('document.body_text', op, like), eb('document.keywords', op, like),
-        eb.exists(eb.selectFrom('attachment').select('attachment.id').whereRef('attachment.document_id', '=', 'document.id').where('attachment.text', op, like)),
-      ]));
-    }
-  }
-  if (query.unitId) q = q.where('document.unit_id', '=', query.unitId);
-  if (query.validity) q = q.where('document.validity', '=', query.validity);
-  if (query.art20) q = q.where('document.art20_item', '=', query.art20);
-  if (query.domainId) q = q.where((eb) => inDomain(eb, query.domainId!));
-  if (query.year) q = q.where('document.published_at', '>=', `${query.year}-01-01`).where('document.published_at', '<', `${query.year + 1}-01-01`);
+export interface SearchResult<T> {
+  /** Number of hits, counted up to COUNT_LIMIT. */
+  total: number;
+  /** True when there are more hits than `total`. */
+  totalCapped: boolean;
+  /** True when relevance ranked only the newest RANK_LIMIT hits. */
+  rankCapped: boolean;
+  items: T[];
+  terms: string[];
+}
 
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  let ordered = q.selectAll('document').select(['unit.name as unit_name', 'unit.path as unit_path']);
-  if (query.sort === 'relevance' && useIndex) {
-    if (pg) {
-      const tsq = sql.join(terms.map((t) => sql`phraseto_tsquery('simple', ${tsPhrase(t)})`), sql` && `);
-      ordered = ordered.orderBy(sql`ts_rank(document_search.tsv, ${tsq})`, 'desc');
+/**
+ * The hits' keys as one query over the index, narrowed by the document filters. `rank` adds the relevance
+ * score (lower is better) where the plan has bigram terms.
+ */
+function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, rank: boolean) {
+  const pg = dialectOf(db) === 'postgres';
+  const needsDocument = Boolean(query.unitId || query.validity || query.art20 || query.domainId || plan.verify.length);
+  const where: RawBuilder<unknown>[] = [];
+  let from: RawBuilder<unknown>;
+  let key: RawBuilder<unknown>;
+  let score: RawBuilder<unknown> | null = null;
+  if (pg) {
+    const tsq = [...plan.phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`), ...plan.prefixes.map((p) => sql`to_tsquery('simple', ${`'${p}':*`})`)];
+    from = sql`document_search s`;
+    key = sql`s.sort_key`;
+    if (tsq.length) where.push(sql`s.tsv @@ (${sql.join(tsq, sql` && `)})`);
+    if (plan.chars.length) where.push(sql`s.chars @@ ${sql`plainto_tsquery('simple', ${plan.chars.join(' ')})`}`);
+    if (rank && tsq.length) score = sql`-ts_rank(s.tsv, ${sql.join(tsq, sql` && `)})`;
+    if (needsDocument) from = sql`${from} join document d on d.id = s.document_id`;
+  } else {
+    // CROSS JOIN keeps the index as the outer loop, so rows come in key order and LIMIT stops early.
+    const match = fts5Match(plan);
+    if (match) {
+      from = sql`document_fts f`;
+      key = sql`f.rowid`;
+      where.push(sql`document_fts match ${match}`);
+      if (plan.chars.length) {
+        from = sql`${from} cross join document_chars c`;
+        where.push(sql`c.rowid = f.rowid`, sql`document_chars match ${plan.chars.join(' AND ')}`);
+      }
+      if (rank) score = sql`bm25(document_fts, 10.0, 1.0)`;
     } else {
-      // Title hits weigh ten times body hits; bm25 is lower for better matches.
-      ordered = ordered.orderBy(sql`bm25(document_fts, 10.0, 1.0)`);
+      from = sql`document_chars c`;
+      key = sql`c.rowid`;
+      where.push(sql`document_chars match ${plan.chars.join(' AND ')}`);
+    }
+    if (needsDocument) {
+      from = sql`${from} cross join document d`;
+      where.push(sql`d.id = (${key} % ${SEARCH_KEY_ID_BITS})`, sql`d.search_key = ${key}`);
     }
   }
-  const items = await ordered.orderBy('document.published_at', 'desc').orderBy('document.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-  return { total, items, terms };
+  if (query.year) where.push(sql`${key} >= ${searchKeyFloor(`${query.year}-01-01`)}`, sql`${key} < ${searchKeyFloor(`${query.year + 1}-01-01`)}`);
+  if (query.unitId) where.push(sql`d.unit_id = ${query.unitId}`);
+  if (query.validity) where.push(sql`d.validity = ${query.validity}`);
+  if (query.art20) where.push(sql`d.art20_item = ${query.art20}`);
+  if (query.domainId) {
+    where.push(sql`exists (select 1 from document_catalogue_item dci join catalogue_item ci on ci.item_key = dci.item_key where dci.document_id = d.id and ci.domain_id = ${query.domainId})`);
+  }
+  for (const term of plan.verify) {
+    const like = `%${term.replace(/[%_\\]/g, '')}%`;
+    const op = sql.raw(pg ? 'ilike' : 'like');
+    where.push(sql`(d.title ${op} ${like} or d.body_text ${op} ${like} or d.keywords ${op} ${like} or exists (select 1 from attachment a where a.document_id = d.id and a.text ${op} ${like}))`);
+  }
+  return { from, key, score, where: sql.join(where, sql` and `) };
+}
+
+export async function searchDocuments(db: Kysely<Database>, query: SearchQuery, limits = { count: COUNT_LIMIT, rank: RANK_LIMIT }): Promise<SearchResult<Awaited<ReturnType<typeof loadHits>>[number]>> {
+  const terms = queryTerms(query.q);
+  const plan = searchPlan(terms);
+  const none = { total: 0, totalCapped: false, rankCapped: false, items: [], terms };
+  if (plan.empty) return none;
+  const offset = (query.page - 1) * query.pageSize;
+  const wantRank = query.sort === 'relevance';
+  const { from, key, score, where } = keyQuery(db, plan, query, wantRank);
+
+  const counted = Number((await sql<{ n: number }>`select count(*) as n from (select 1 from ${from} where ${where} limit ${limits.count + 1}) hits`.execute(db)).rows[0]!.n);
+  const total = Math.min(counted, limits.count);
+  if (!total || offset >= total) return { ...none, total, totalCapped: counted > limits.count };
+
+  let keys: number[];
+  let rankCapped = false;
+  if (score) {
+    // Rank all hits, or the newest RANK_LIMIT of them: never an unbounded list.
+    rankCapped = counted > limits.rank;
+    const rows = await sql<{ k: number }>`select k from (select ${key} as k, ${score} as score from ${from} where ${where} order by ${key} desc limit ${limits.rank}) ranked
+      order by score, k desc limit ${query.pageSize} offset ${offset}`.execute(db);
+    keys = rows.rows.map((r) => Number(r.k));
+  } else {
+    const rows = await sql<{ k: number }>`select ${key} as k from ${from} where ${where} order by ${key} desc limit ${query.pageSize} offset ${offset}`.execute(db);
+    keys = rows.rows.map((r) => Number(r.k));
+  }
+  return { total, totalCapped: counted > limits.count, rankCapped, items: await loadHits(db, keys), terms };
+}
+
+/** The documents for the keys, in the keys' order. */
+async function loadHits(db: Kysely<Database>, keys: number[]) {
+  if (!keys.length) return [];
+  const rows = await db.selectFrom('document').innerJoin('unit', 'unit.id', 'document.unit_id')
+    .selectAll('document').select(['unit.name as unit_name', 'unit.path as unit_path'])
+    .where('document.id', 'in', keys.map((k) => k % SEARCH_KEY_ID_BITS))
+    .where('document.status', '=', 'published').where('document.disclosure', '=', 'proactive')
+    .execute();
+  const byKey = new Map(rows.map((r) => [Number(r.search_key), r]));
+  return keys.map((k) => byKey.get(k)).filter((r) => r !== undefined);
 }

@@ -48,11 +48,62 @@ export function necessaryPhrases(term: string): string[] {
   return out;
 }
 
-/** FTS5 MATCH expression: each term a phrase of its bigrams, all terms required. */
-export const fts5Match = (terms: string[]) => terms.map((t) => `"${bigramTokens(t).join(' ')}"`).join(' AND ');
+/** The distinct Chinese characters of the texts, for the single-character index. */
+export function charTokens(...texts: string[]): string {
+  const seen = new Set<string>();
+  for (const text of texts) for (const [c] of text.matchAll(CJK_CHAR)) seen.add(c);
+  return [...seen].join(' ');
+}
+const CJK_CHAR = new RegExp(`[${CJK_CLASS}]`, 'g');
 
-/** The bigram phrase for PostgreSQL's phraseto_tsquery('simple', …). */
-export const tsPhrase = (term: string) => bigramTokens(term).join(' ');
+const LATIN_ONLY = new RegExp(`^[[\\p{L}\\p{N}]--[${CJK_CLASS}]]+$`, 'v');
+
+/**
+ * How the index answers a query's terms, all of which must match:
+ * - `phrases`: bigram phrases (a term of two or more Chinese characters is exactly its phrase);
+ * - `prefixes`: a Latin word or number matches the words of the text that begin with it;
+ * - `chars`: single Chinese characters, answered by the character index;
+ * - `verify`: terms the index only narrows (文号 and other mixed text), checked as substrings afterwards.
+ * Terms with nothing searchable in them (punctuation only) are dropped; `empty` when none is left.
+ */
+export interface SearchPlan { phrases: string[]; prefixes: string[]; chars: string[]; verify: string[]; empty: boolean }
+
+export function searchPlan(terms: string[]): SearchPlan {
+  const plan: SearchPlan = { phrases: [], prefixes: [], chars: [], verify: [], empty: false };
+  for (const term of terms) {
+    if (indexable(term)) plan.phrases.push(bigramTokens(term).join(' '));
+    else if (CJK_ONLY.test(term)) plan.chars.push(term);
+    else if (LATIN_ONLY.test(term)) plan.prefixes.push(term.toLowerCase());
+    else {
+      const phrases = necessaryPhrases(term);
+      const chars = [...term.matchAll(CJK_CHAR)].map(([c]) => c);
+      if (!phrases.length && !chars.length && !term.match(TOKEN)) continue;
+      plan.phrases.push(...phrases);
+      plan.chars.push(...chars);
+      plan.verify.push(term);
+    }
+  }
+  plan.phrases = [...new Set(plan.phrases)];
+  plan.chars = [...new Set(plan.chars)];
+  plan.empty = !plan.phrases.length && !plan.prefixes.length && !plan.chars.length && !plan.verify.length;
+  return plan;
+}
+
+/** FTS5 MATCH expression for the bigram index: every phrase and every prefix required; null when none. */
+export function fts5Match(plan: Pick<SearchPlan, 'phrases' | 'prefixes'>): string | null {
+  const parts = [...plan.phrases.map((p) => `"${p}"`), ...plan.prefixes.map((p) => `"${p}"*`)];
+  return parts.length ? parts.join(' AND ') : null;
+}
+
+/**
+ * The order key of a public document in the search index: publication minute, then id. Index rows are
+ * stored under this key, so "newest first" is the index's own order and needs no sorting of the hits.
+ */
+export const SEARCH_KEY_ID_BITS = 2 ** 24;
+const minute = (iso: string) => Math.max(0, Math.floor(Date.parse(iso) / 60_000));
+export const searchKey = (publishedAt: string, id: number) => minute(publishedAt) * SEARCH_KEY_ID_BITS + (id % SEARCH_KEY_ID_BITS);
+/** The smallest key of documents published at or after `iso`. */
+export const searchKeyFloor = (iso: string) => minute(iso) * SEARCH_KEY_ID_BITS;
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
