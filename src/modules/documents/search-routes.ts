@@ -53,7 +53,7 @@ export function registerSearchRoutes(fastify: FastifyInstance, ctx: AppContext) 
       response: { 200: z.object({
         total: z.number().describe(`命中数，最多计到 ${COUNT_LIMIT}`),
         totalCapped: z.boolean().describe('命中数超过 total（结果较多，建议增加检索词或筛选）'),
-        rankCapped: z.boolean().describe(`按相关度排序时，只对最新的 ${RANK_LIMIT} 条命中排序`),
+        rankCapped: z.boolean().describe(`命中超过 ${RANK_LIMIT} 条、无法逐条计算相关度时为 true：标题命中的在前，其余按发布日期`),
         items: z.array(SearchHitDto), exact: z.array(PublicDocumentDto) }), 400: ErrorDto },
     },
   }, async (req) => runSearch(ctx, req.query));

@@ -82,10 +82,19 @@ for (const database of testDatabases()) {
       assert.equal(capped.totalCapped, true);
       const newest = docs.filter((d) => all.includes(d.id)).map((d) => d.id).sort((a, b) => b - a);
       assert.deepEqual(capped.items.map((d) => d.id), newest.slice(0, 10), 'newest first straight from the index');
-      const ranked = await searchDocuments(server.ctx.db, { q: '公开', sort: 'relevance', page: 1, pageSize: 50 }, { count: 1000, rank: 12 });
+      // Too many hits to rank: title (or keyword) hits first, then the others, each newest first; pages join up.
+      const titled = newest.filter((id) => { const d = docs.find((x) => x.id === id)!; return `${d.title} ${d.keywords}`.includes('公开'); });
+      const order = [...titled, ...newest.filter((id) => !titled.includes(id))];
+      assert.ok(titled.length > 3 && titled.length < order.length - 3, 'the corpus has both kinds');
+      const ranked = await searchDocuments(server.ctx.db, { q: '公开', sort: 'relevance', page: 1, pageSize: 500 }, { count: 1000, rank: 12 });
       assert.equal(ranked.rankCapped, true);
-      assert.equal(ranked.totalCapped, false);
-      assert.deepEqual(ranked.items.map((d) => d.id).sort((a, b) => b - a), newest.slice(0, 12), 'relevance orders the newest 12 hits only');
+      assert.deepEqual(ranked.items.map((d) => d.id), order);
+      for (const [page, pageSize] of [[2, 3], [Math.ceil(titled.length / 5), 5], [Math.ceil(titled.length / 5) + 1, 5]] as const) {
+        const got = await searchDocuments(server.ctx.db, { q: '公开', sort: 'relevance', page, pageSize }, { count: 1000, rank: 12 });
+        assert.deepEqual(got.items.map((d) => d.id), order.slice((page - 1) * pageSize, page * pageSize), `page ${page} of ${pageSize}`);
+      }
+      const small = await searchDocuments(server.ctx.db, { q: '公开', sort: 'relevance', page: 1, pageSize: 5 });
+      assert.equal(small.rankCapped, false, 'few enough hits are all ranked');
       const exact = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 1, pageSize: 10 });
       assert.equal(exact.total, all.length);
       assert.equal(exact.totalCapped, false);

@@ -14,7 +14,7 @@ import type { Validity } from './enums.js';
  *   (SQLite: FTS5 `document_chars`, detail=none; PostgreSQL: `document_search.chars`).
  * Because index rows are stored in key order, "newest first" is read straight off the index and stops
  * after one page. The work per query is bounded: the total is counted up to COUNT_LIMIT, and relevance
- * ranks at most RANK_LIMIT hits (the newest ones when there are more). See docs/decisions/0010.
+ * ranks at most RANK_LIMIT hits. See docs/decisions/0010.
  */
 export interface SearchIndexTables {
   /** SQLite only (FTS5, contentless, rowid = search key). */
@@ -25,9 +25,12 @@ export interface SearchIndexTables {
 }
 
 /** Totals above this are reported as "more than". */
-export const COUNT_LIMIT = 10_000;
-/** Relevance ranks at most this many hits: all of them, or the newest this many. */
-export const RANK_LIMIT = 2_000;
+export const COUNT_LIMIT = 1_000;
+/**
+ * Relevance (bm25 / ts_rank) ranks all hits up to this many; beyond it, hits with every term in the title
+ * come first, then the others, each newest first (both read in index order).
+ */
+export const RANK_LIMIT = 1_000;
 
 export const documentSearchMigration: Migration = {
   async up(db: Kysely<any>) {
@@ -147,17 +150,27 @@ export interface SearchResult<T> {
   total: number;
   /** True when there are more hits than `total`. */
   totalCapped: boolean;
-  /** True when relevance ranked only the newest RANK_LIMIT hits. */
+  /** True when there were too many hits to rank: title hits first, then the others, each newest first. */
   rankCapped: boolean;
   items: T[];
   terms: string[];
 }
 
+/** Which hits a key query returns: all, those with every term in the title (or keywords), or the others. */
+type Part = 'all' | 'title' | 'rest';
+
+/** A PostgreSQL tsquery for the plan's bigram phrases and prefixes, optionally restricted to the title (weight A). */
+function tsQueryText(plan: SearchPlan, weight: '' | 'A') {
+  const phrases = plan.phrases.map((p) => `(${p.split(' ').map((t) => `'${t}'${weight ? `:${weight}` : ''}`).join(' <-> ')})`);
+  const prefixes = plan.prefixes.map((p) => `'${p}':*${weight}`);
+  return [...phrases, ...prefixes].join(' & ');
+}
+
 /**
- * The hits' keys as one query over the index, narrowed by the document filters. `rank` adds the relevance
- * score (lower is better) where the plan has bigram terms.
+ * The hits' keys as one query over the index, narrowed by the document filters, with a relevance score
+ * (lower is better) when the plan has words to rank by.
  */
-function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, rank: boolean) {
+function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, part: Part) {
   const pg = dialectOf(db) === 'postgres';
   const needsDocument = Boolean(query.unitId || query.validity || query.art20 || query.domainId || plan.verify.length);
   const where: RawBuilder<unknown>[] = [];
@@ -165,12 +178,16 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, ra
   let key: RawBuilder<unknown>;
   let score: RawBuilder<unknown> | null = null;
   if (pg) {
-    const tsq = [...plan.phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`), ...plan.prefixes.map((p) => sql`to_tsquery('simple', ${`'${p}':*`})`)];
     from = sql`document_search s`;
     key = sql`s.sort_key`;
-    if (tsq.length) where.push(sql`s.tsv @@ (${sql.join(tsq, sql` && `)})`);
+    const all = tsQueryText(plan, '');
+    if (all) {
+      const title = `(${tsQueryText(plan, 'A')})`;
+      const text = part === 'all' ? all : part === 'title' ? title : `(${all}) & !${title}`;
+      where.push(sql`s.tsv @@ to_tsquery('simple', ${text})`);
+      score = sql`-ts_rank(s.tsv, to_tsquery('simple', ${all}))`;
+    }
     if (plan.chars.length) where.push(sql`s.chars @@ ${sql`plainto_tsquery('simple', ${plan.chars.join(' ')})`}`);
-    if (rank && tsq.length) score = sql`-ts_rank(s.tsv, ${sql.join(tsq, sql` && `)})`;
     if (needsDocument) from = sql`${from} join document d on d.id = s.document_id`;
   } else {
     // CROSS JOIN keeps the index as the outer loop, so rows come in key order and LIMIT stops early.
@@ -178,12 +195,13 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, ra
     if (match) {
       from = sql`document_fts f`;
       key = sql`f.rowid`;
-      where.push(sql`document_fts match ${match}`);
+      const text = part === 'all' ? match : part === 'title' ? `{title} : (${match})` : `(${match}) NOT {title} : (${match})`;
+      where.push(sql`document_fts match ${text}`);
       if (plan.chars.length) {
         from = sql`${from} cross join document_chars c`;
         where.push(sql`c.rowid = f.rowid`, sql`document_chars match ${plan.chars.join(' AND ')}`);
       }
-      if (rank) score = sql`bm25(document_fts, 10.0, 1.0)`;
+      score = sql`bm25(document_fts, 10.0, 1.0)`;
     } else {
       from = sql`document_chars c`;
       key = sql`c.rowid`;
@@ -206,7 +224,16 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, ra
     const op = sql.raw(pg ? 'ilike' : 'like');
     where.push(sql`(d.title ${op} ${like} or d.body_text ${op} ${like} or d.keywords ${op} ${like} or exists (select 1 from attachment a where a.document_id = d.id and a.text ${op} ${like}))`);
   }
-  return { from, key, score, where: sql.join(where, sql` and `) };
+  const hits = sql`select ${key} as k from ${from} where ${sql.join(where, sql` and `)}`;
+  return {
+    /** Hits counted up to `limit`. */
+    count: async (limit: number) => Number((await sql<{ n: number }>`select count(*) as n from (${hits} limit ${limit}) hits`.execute(db)).rows[0]!.n),
+    /** A page of keys, newest first (read in index order). */
+    newest: async (limit: number, offset: number) => (await sql<{ k: number }>`${hits} order by ${key} desc limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k)),
+    /** A page of keys by relevance among the newest `among` hits; null when there is nothing to rank by. */
+    ranked: score && (async (among: number, limit: number, offset: number) => (await sql<{ k: number }>`select k from (select ${key} as k, ${score} as score from ${from} where ${sql.join(where, sql` and `)} order by ${key} desc limit ${among}) ranked
+      order by score, k desc limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k))),
+  };
 }
 
 export async function searchDocuments(db: Kysely<Database>, query: SearchQuery, limits = { count: COUNT_LIMIT, rank: RANK_LIMIT }): Promise<SearchResult<Awaited<ReturnType<typeof loadHits>>[number]>> {
@@ -215,26 +242,30 @@ export async function searchDocuments(db: Kysely<Database>, query: SearchQuery, 
   const none = { total: 0, totalCapped: false, rankCapped: false, items: [], terms };
   if (plan.empty) return none;
   const offset = (query.page - 1) * query.pageSize;
-  const wantRank = query.sort === 'relevance';
-  const { from, key, score, where } = keyQuery(db, plan, query, wantRank);
-
-  const counted = Number((await sql<{ n: number }>`select count(*) as n from (select 1 from ${from} where ${where} limit ${limits.count + 1}) hits`.execute(db)).rows[0]!.n);
+  const size = query.pageSize;
+  const all = keyQuery(db, plan, query, 'all');
+  const counted = await all.count(limits.count + 1);
   const total = Math.min(counted, limits.count);
-  if (!total || offset >= total) return { ...none, total, totalCapped: counted > limits.count };
+  const totalCapped = counted > limits.count;
+  if (!total || offset >= total) return { ...none, total, totalCapped };
 
   let keys: number[];
   let rankCapped = false;
-  if (score) {
-    // Rank all hits, or the newest RANK_LIMIT of them: never an unbounded list.
-    rankCapped = counted > limits.rank;
-    const rows = await sql<{ k: number }>`select k from (select ${key} as k, ${score} as score from ${from} where ${where} order by ${key} desc limit ${limits.rank}) ranked
-      order by score, k desc limit ${query.pageSize} offset ${offset}`.execute(db);
-    keys = rows.rows.map((r) => Number(r.k));
+  if (query.sort === 'relevance' && all.ranked && counted <= limits.rank) {
+    keys = await all.ranked(limits.rank, size, offset);
+  } else if (query.sort === 'relevance' && all.ranked) {
+    // Too many hits to rank: those with every term in the title come first, then the others, each newest first.
+    rankCapped = true;
+    const title = keyQuery(db, plan, query, 'title');
+    keys = await title.newest(size, offset);
+    if (keys.length < size) {
+      const before = keys.length ? offset + keys.length : await title.count(offset);
+      keys.push(...await keyQuery(db, plan, query, 'rest').newest(size - keys.length, offset + keys.length - before));
+    }
   } else {
-    const rows = await sql<{ k: number }>`select ${key} as k from ${from} where ${where} order by ${key} desc limit ${query.pageSize} offset ${offset}`.execute(db);
-    keys = rows.rows.map((r) => Number(r.k));
+    keys = await all.newest(size, offset);
   }
-  return { total, totalCapped: counted > limits.count, rankCapped, items: await loadHits(db, keys), terms };
+  return { total, totalCapped, rankCapped, items: await loadHits(db, keys), terms };
 }
 
 /** The documents for the keys, in the keys' order. */

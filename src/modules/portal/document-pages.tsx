@@ -2,7 +2,6 @@
 import { raw } from 'hono/html';
 import type { PublicDocumentDto } from '../documents/dto.js';
 import type { SearchHitDto } from '../documents/search-routes.js';
-import { RANK_LIMIT } from '../documents/search.js';
 import { ART20_ITEMS, FIVE_PUBLIC_LABELS, VALIDITY_LABELS } from '../documents/enums.js';
 import { Layout, type PageContext } from './layout.js';
 import { ColumnLayout } from './pages.js';
@@ -188,7 +187,7 @@ export function SearchPage({ page, view, units, years, domains }: { page: PageCo
         <section aria-labelledby="results-title">
           <h2 id="results-title">{view.totalCapped ? `找到超过 ${view.total.toLocaleString('zh-CN')} 条结果` : `找到 ${view.total} 条结果`}</h2>
           {view.totalCapped && <p class="notice">结果较多，可增加检索词或按机构、年份筛选以缩小范围。</p>}
-          {view.rankCapped && view.sort === 'relevance' && <p class="doc-meta">按相关度排列的是最新的 {RANK_LIMIT.toLocaleString('zh-CN')} 条结果。</p>}
+          {view.rankCapped && view.sort === 'relevance' && <p class="doc-meta">结果较多：标题中含有检索词的排在前面，其余按发布日期排列。</p>}
           <ul class="doc-list">
             {view.items.map((d) => (
               <li>
