@@ -18,12 +18,12 @@ const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay
 const report = await importDocuments(handle.db, lines, {
   actorName: `系统（导入 ${basename(file)}）`,
   source: basename(file),
-  onProgress: (r) => process.stderr.write(`\r已读 ${r.lines} 行：新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}，出错 ${r.failed.length}`),
+  onProgress: (r) => process.stderr.write(`\r已读 ${r.lines} 行：新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}，出错 ${r.failed.length}${r.indexed ? `；已建检索索引 ${r.indexed} / ${r.created}` : ''}\x1b[K`),
 });
 process.stderr.write('\n');
 await handle.close();
 const seconds = (Date.now() - started) / 1000;
 for (const f of report.failed.slice(0, 50)) console.log(`第 ${f.line} 行${f.indexNo ? `（${f.indexNo}）` : ''}：${f.error}`);
 if (report.failed.length > 50) console.log(`……另有 ${report.failed.length - 50} 行出错`);
-console.log(`导入完成：共 ${report.lines} 行，新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}，出错 ${report.failed.length}；用时 ${seconds.toFixed(1)} 秒（${Math.round((report.created + report.updated + report.unchanged) / Math.max(seconds, 0.001))} 条/秒）`);
+console.log(`导入完成：共 ${report.lines} 行，新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}，出错 ${report.failed.length}；检索索引新增 ${report.indexed}；用时 ${seconds.toFixed(1)} 秒（${Math.round((report.created + report.updated + report.unchanged) / Math.max(seconds, 0.001))} 条/秒）`);
 process.exit(report.failed.length ? 2 : 0);

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { buildApp } from './app.js';
 import { openContext, type Started } from './bootstrap.js';
 import { loadConfig, type Config } from './config.js';
+import { indexPending } from './modules/documents/search.js';
 import { publishDue } from './modules/documents/service.js';
 import { closeUnsupplemented } from './modules/requests/replies.js';
 import { sendDueReminders } from './modules/requests/reminders.js';
@@ -25,6 +26,8 @@ function startJobs(started: Started, app: Awaited<ReturnType<typeof buildApp>>, 
     every(10 * 60_000, 'session purge', async () => (await ctx.sessions.purgeExpired(), 0)),
     // 定时发布: scheduled documents go public within JOB_INTERVAL_SECONDS of their time.
     every(config.jobIntervalSeconds * 1000, 'scheduled publishing', () => publishDue(ctx.db)),
+    // 检索索引: public documents not yet indexed (after an interrupted import, or an upgrade that rebuilt the index).
+    every(config.jobIntervalSeconds * 1000, 'search indexing', () => indexPending(ctx.db)),
     // 逾期不补正: cases past their supplement deadline close as 其他处理 1.
     every(3600_000, 'supplement watch', () => closeUnsupplemented(ctx.db)),
     // 到期提醒: e-mails before a reply is due and when it is overdue (once per case and due date).
@@ -32,6 +35,7 @@ function startJobs(started: Started, app: Awaited<ReturnType<typeof buildApp>>, 
     // 保存期限: archived cases past REQUEST_RETENTION_YEARS lose their personal data.
     every(6 * 3600_000, 'retention', () => eraseExpiredCases(ctx)),
   ];
+  void indexPending(ctx.db).then((n) => n && app.log.info({ job: 'search indexing', count: n }, 'search indexing done')).catch((err) => app.log.error({ err }, 'search indexing failed'));
   if (ctx.mail) setTimeout(() => void sendDueReminders(ctx).catch(() => undefined), 60_000).unref();
   return () => timers.forEach(clearInterval);
 }

@@ -112,9 +112,14 @@ export function documentRepository(db: Kysely<Database>) {
     findByIndexNos: (indexNos: string[]) => (indexNos.length ? db.selectFrom('document').selectAll().where('index_no', 'in', indexNos).execute() : Promise.resolve([])),
 
     /** Several new documents in one statement; their ids by 索引号. */
-    insertMany: (docs: NewDocument[]) => {
+    /** Inserts in statements of at most 500 rows (SQLite allows 32,766 parameters per statement). */
+    async insertMany(docs: NewDocument[]) {
       const now = nowIso();
-      return db.insertInto('document').values(docs.map((d) => ({ ...d, created_at: now, updated_at: now }))).returning(['id', 'index_no']).execute();
+      const out: Array<{ id: number; index_no: string }> = [];
+      for (let i = 0; i < docs.length; i += 500) {
+        out.push(...await db.insertInto('document').values(docs.slice(i, i + 500).map((d) => ({ ...d, created_at: now, updated_at: now }))).returning(['id', 'index_no']).execute());
+      }
+      return out;
     },
 
     insert: (doc: NewDocument) => {

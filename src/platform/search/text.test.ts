@@ -1,8 +1,35 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bigramTokens, charTokens, fts5Match, highlight, indexable, necessaryPhrases, queryTerms, searchKey, searchKeyFloor, searchPlan, snippet } from './text.js';
+import { bigramTokens, charTokens, indexText, fts5Match, highlight, indexable, necessaryPhrases, queryTerms, searchKey, searchKeyFloor, searchPlan, snippet } from './text.js';
+
+// The definition the fast tokenizer must equal: regular expressions over Unicode classes.
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+function referenceTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const [run] of text.matchAll(new RegExp(`[${CJK}]+|[[\\p{L}\\p{N}]--[${CJK}]]+`, 'gv'))) {
+    if (new RegExp(`^[${CJK}]+$`).test(run)) {
+      if (run.length === 1) out.push(run);
+      else for (let i = 0; i < run.length - 1; i++) out.push(run.slice(i, i + 2));
+    } else out.push(run.toLowerCase());
+  }
+  return out;
+}
 
 describe('search text', () => {
+  it('tokenizes exactly as the Unicode definition says, including rare scripts and surrogate pairs', () => {
+    const samples = ['三明市政务公开', '2026年 GDP增长6.5%', 'Ａｂｃ１２３全角', 'Émile Zola 和 naïve', '𠀀𠀁 古字 㐀', '——', '', 'x', '明政办〔2020〕47号', 'α-β γ', '豈更車'];
+    let seed = 3;
+    const pool = '政务公开 三明 Ab9 ，。、（）〔〕 é 𠀀 ２ - _ \n';
+    for (let n = 0; n < 300; n++) {
+      let t = '';
+      for (let k = 0; k < 30; k++) t += [...pool][(seed = (seed * 1103515245 + 12345) % 2147483648) % [...pool].length];
+      samples.push(t);
+    }
+    for (const text of samples) assert.deepEqual(bigramTokens(text), referenceTokens(text), JSON.stringify(text));
+    assert.equal(indexText('政务公开 GDP'), '政务 务公 公开 gdp');
+  });
+
+
   it('makes CJK bigrams and keeps Latin words and numbers whole', () => {
     assert.deepEqual(bigramTokens('三明市政务公开'), ['三明', '明市', '市政', '政务', '务公', '公开']);
     assert.deepEqual(bigramTokens('2026年 GDP增长'), ['2026', '年', 'gdp', '增长']);

@@ -7,21 +7,69 @@ const CJK_CLASS = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const TOKEN = new RegExp(`[${CJK_CLASS}]+|[[\\p{L}\\p{N}]--[${CJK_CLASS}]]+`, 'gv');
 const CJK_ONLY = new RegExp(`^[${CJK_CLASS}]+$`);
 
+const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Length (1 or 2 code units) of the letter or digit at i, 0 when there is none; ASCII answered without a regex. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (isCjk(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  return WORD_CHAR.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/**
+ * Calls `emit` with each index token of the text, in order: the bigrams of every run of Chinese characters
+ * (a lone character as itself), and every run of other letters and digits, lower-cased. One pass over the
+ * character codes (the import indexes a million documents through here).
+ */
+function eachToken(text: string, emit: (token: string) => void) {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (isCjk(text.charCodeAt(i))) {
+      let j = i + 1;
+      while (j < n && isCjk(text.charCodeAt(j))) j++;
+      if (j - i === 1) emit(text[i]!);
+      else for (let k = i; k < j - 1; k++) emit(text.slice(k, k + 2));
+      i = j;
+      continue;
+    }
+    let len = wordCharAt(text, i);
+    if (!len) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (len) {
+      j += len;
+      len = j < n ? wordCharAt(text, j) : 0;
+    }
+    emit(text.slice(i, j).toLowerCase());
+    i = j;
+  }
+}
+
 export function bigramTokens(text: string): string[] {
   const out: string[] = [];
-  for (const [run] of text.matchAll(TOKEN)) {
-    if (CJK_ONLY.test(run)) {
-      if (run.length === 1) out.push(run);
-      else for (let i = 0; i < run.length - 1; i++) out.push(run.slice(i, i + 2));
-    } else {
-      out.push(run.toLowerCase());
-    }
-  }
+  eachToken(text, (t) => out.push(t));
   return out;
 }
 
 /** The text to store in the index. */
 export const indexText = (text: string) => bigramTokens(text).join(' ');
+
+/** What a document puts in the search indexes (see documents/search.ts). */
+export interface IndexTexts { title: string; body: string; charTitle: string; charBody: string }
+
+/**
+ * A document's index texts: the title with the keywords; the body and each attachment's text, each indexed
+ * on its own with a sentinel word between them so that a phrase cannot span two texts.
+ */
+export function documentIndexTexts(title: string, keywords: string | null, texts: string[]): IndexTexts {
+  const head = `${title} ${keywords ?? ''}`;
+  return { title: indexText(head), body: texts.map(indexText).join(' zzbreak '), charTitle: charTokens(head), charBody: charTokens(...texts) };
+}
 
 /** Search terms: whitespace-separated, each at most 40 characters, at most 8 terms. */
 export const queryTerms = (q: string) => q.trim().split(/\s+/).filter(Boolean).slice(0, 8).map((t) => t.slice(0, 40));
@@ -50,10 +98,26 @@ export function necessaryPhrases(term: string): string[] {
 
 /** The distinct Chinese characters of the texts, for the single-character index. */
 export function charTokens(...texts: string[]): string {
-  const seen = new Set<string>();
-  for (const text of texts) for (const [c] of text.matchAll(CJK_CHAR)) seen.add(c);
-  return [...seen].join(' ');
+  // A stamp per character code instead of a Set: this runs once per imported document.
+  stamp += 1;
+  if (stamp === 0xffffffff) {
+    seenAt.fill(0);
+    stamp = 1;
+  }
+  const out: string[] = [];
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (isCjk(c) && seenAt[c] !== stamp) {
+        seenAt[c] = stamp;
+        out.push(text[i]!);
+      }
+    }
+  }
+  return out.join(' ');
 }
+const seenAt = new Uint32Array(0x10000);
+let stamp = 0;
 const CJK_CHAR = new RegExp(`[${CJK_CLASS}]`, 'g');
 
 const LATIN_ONLY = new RegExp(`^[[\\p{L}\\p{N}]--[${CJK_CLASS}]]+$`, 'v');
