@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** ExcelJS is loaded on first use (it is large and only the catalogue import/export needs it). */
+const excel = async () => (await import('exceljs')).default;
 import { CatalogueItemInput, type CatalogueDto } from './dto.js';
 import type { CatalogueLevel } from './enums.js';
 
@@ -29,7 +32,7 @@ const COLUMNS: Array<{ key: string; top: string; sub?: string; width: number }> 
 const TICK = '√';
 
 export async function exportCatalogueXlsx(c: CatalogueDto): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('标准目录', { views: [{ state: 'frozen', ySplit: 3 }] });
   ws.columns = COLUMNS.map((col) => ({ width: col.width }));
   const last = COLUMNS.length;
@@ -93,7 +96,7 @@ const FIELD_COLUMN: Record<string, string> = { level1: '一级事项', level2: '
  * without 市级/村级 or 所属领域 columns also reads). Every problem is reported with its row and column.
  */
 export async function parseCatalogueXlsx(data: Buffer, domains: Array<{ id: number; name: string }>): Promise<{ items: CatalogueItemInput[]; errors: ImportError[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

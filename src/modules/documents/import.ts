@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../../platform/audit/audit.js';
+import { refreshStatistics } from '../../platform/db/database.js';
 import type { Database } from '../../schema.js';
 import { unitRepository } from '../units/repository.js';
 import { prepareLines, unitFinder, type ImportUnit, type PreparedLine } from './import-prepare.js';
@@ -23,6 +24,8 @@ export interface ImportReport {
 
 /** Lines per batch: one transaction, one lookup, a few multi-row inserts. */
 const BATCH = 2000;
+/** After this many new or changed documents the planner's statistics are refreshed. */
+const STATISTICS_AFTER = 1000;
 /** Below this many lines a worker thread costs more than it saves. */
 const WORKER_MIN_LINES = 5000;
 
@@ -154,5 +157,6 @@ export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable
     report.indexed = n;
     options.onProgress?.(report);
   });
+  if (report.created + report.updated >= STATISTICS_AFTER) await refreshStatistics(db);
   return report;
 }

@@ -24,6 +24,9 @@ describe('public pages: validators, compression and the render cache', () => {
     assert.match(html, /秋季学期于9月1日开学/);
     const again = await fetch(url, { headers: { 'if-none-match': etag } });
     assert.equal(again.status, 304);
+    const hit = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(await hit.text(), html);
+    assert.equal(hit.headers.get('set-cookie'), null, 'a cached page is the same for everyone: no per-visitor cookie');
     assert.equal((await again.arrayBuffer()).byteLength, 0);
 
     const raw = (enc: string) => new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {

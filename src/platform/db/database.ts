@@ -71,6 +71,19 @@ export async function openDatabase<DB>(options: OpenOptions): Promise<DbHandle<D
 }
 
 /**
+ * Refreshes the query planner's statistics (after a bulk import: without them SQLite picks the date index
+ * over the 文号 index, and PostgreSQL scans for rare phrases in key order). SQLite samples at most 1,000
+ * rows per index, so this takes well under a second even at a million documents.
+ */
+export async function refreshStatistics(db: Kysely<any>) {
+  if (dialectOf(db) === 'postgres') await sql`analyze`.execute(db);
+  else {
+    await sql`pragma analysis_limit = 1000`.execute(db);
+    await sql`analyze`.execute(db);
+  }
+}
+
+/**
  * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE): a transaction that read
  * first and wrote later could otherwise fail with SQLITE_BUSY when another process wrote in between; this
  * way it waits (busy_timeout) and several server processes can share one database file.

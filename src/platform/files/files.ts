@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import mammoth from 'mammoth';
-import { PDFParse } from 'pdf-parse';
 
 /** File kinds accepted as attachments, recognised by their content (not by the name a client sends). */
 export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'png' | 'jpeg' | 'gif';
@@ -67,6 +65,8 @@ export function normalizeCjk(text: string): string {
 export async function extractText(data: Buffer, kind: FileKind): Promise<string> {
   try {
     if (kind === 'pdf') {
+      // Loaded on first use: the PDF and Word readers add ~150 MB to every server process otherwise.
+      const { PDFParse } = await import('pdf-parse');
       const parser = new PDFParse({ data: new Uint8Array(data) });
       try {
         const { text } = await parser.getText();
@@ -75,7 +75,10 @@ export async function extractText(data: Buffer, kind: FileKind): Promise<string>
         await parser.destroy();
       }
     }
-    if (kind === 'docx') return normalizeCjk((await mammoth.extractRawText({ buffer: data })).value).trim();
+    if (kind === 'docx') {
+      const mammoth = (await import('mammoth')).default;
+      return normalizeCjk((await mammoth.extractRawText({ buffer: data })).value).trim();
+    }
   } catch {
     // An unreadable file is still stored; it just adds nothing to search.
   }

@@ -1,5 +1,3 @@
-import { chromium } from 'playwright-core';
-
 /**
  * HTML → PDF through the system's headless Chromium (Debian `chromium` and `fonts-noto-cjk`, as the
  * README says). One browser per call: replies are few, and nothing stays running between them.
@@ -7,6 +5,8 @@ import { chromium } from 'playwright-core';
 import { AppError } from '../http/errors.js';
 
 export async function htmlToPdf(html: string): Promise<Buffer> {
+  // Loaded on first use, like the browser itself: most processes never print a PDF.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
