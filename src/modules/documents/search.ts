@@ -114,11 +114,12 @@ export async function indexPending(db: Kysely<Database>, onProgress?: (indexed: 
   let indexed = 0;
   for (;;) {
     const n = await db.transaction().execute(async (trx) => {
-      let q = trx.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'published_at'])
-        .where('search_key', 'is', null).where('status', '=', 'published').where('disclosure', '=', 'proactive')
-        .orderBy('published_at').orderBy('id').limit(PENDING_BATCH);
-      if (pg) q = q.forUpdate().skipLocked();
-      const docs = (await q.execute()).filter((d) => d.published_at);
+      // Read through the partial index of unindexed documents: without statistics SQLite would walk the
+      // date index past every document already indexed (quadratic over a bulk import).
+      const docs = (await sql<{ id: number; title: string; keywords: string | null; body_text: string; published_at: string | null }>`
+        select id, title, keywords, body_text, published_at from document ${sql.raw(pg ? '' : 'indexed by document_unindexed_idx')}
+        where search_key is null and status = 'published' and disclosure = 'proactive'
+        order by published_at, id limit ${PENDING_BATCH} ${sql.raw(pg ? 'for update skip locked' : '')}`.execute(trx)).rows.filter((d) => d.published_at);
       if (!docs.length) return 0;
       const attachments = await trx.selectFrom('attachment').select(['document_id', 'text']).where('document_id', 'in', docs.map((d) => d.id)).orderBy('sort_order').execute();
       const rows = docs.map((d) => ({
