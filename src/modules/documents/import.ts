@@ -8,7 +8,7 @@ import type { Database } from '../../schema.js';
 import { unitRepository } from '../units/repository.js';
 import { prepareLines, unitFinder, type ImportUnit, type PreparedLine } from './import-prepare.js';
 import { documentRepository, type NewDocument } from './repository.js';
-import { indexPending, syncSearchIndex } from './search.js';
+import { indexPending, queueForIndex, syncSearchIndex } from './search.js';
 
 export { ImportLine } from './import-prepare.js';
 
@@ -91,12 +91,13 @@ export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable
       const created: string[] = [];
       const updated: string[] = [];
       // One query finds which lines are already stored; new documents go in with a few multi-row inserts and
-      // are indexed after the last batch (indexPending), in publication order.
+      // are queued for the index, which is built after the last batch (indexPending), in publication order.
       const stored = new Map((await repo.findByIndexNos(work.map((w) => w.row.index_no))).map((d) => [d.index_no, d]));
       const seen = new Set<string>();
       const firstTime = work.filter((w) => !stored.has(w.row.index_no) && !seen.has(w.row.index_no) && seen.add(w.row.index_no));
       if (firstTime.length) {
         const ids = new Map((await repo.insertMany(firstTime.map((w) => w.row))).map((r) => [r.index_no, r.id]));
+        await queueForIndex(trx, firstTime.filter((w) => w.row.disclosure === 'proactive').map((w) => ({ id: ids.get(w.row.index_no)!, published_at: w.row.published_at })));
         created.push(...firstTime.map((w) => w.row.index_no));
         for (const w of firstTime) stored.set(w.row.index_no, { ...w.row, id: ids.get(w.row.index_no)! } as never);
       }

@@ -7,7 +7,7 @@ import type { DocumentStatus } from './enums.js';
 import type { DocumentTable } from './schema.js';
 
 export type DocumentRow = Selectable<DocumentTable>;
-export type NewDocument = Omit<DocumentRow, 'id' | 'created_at' | 'updated_at' | 'revision_of' | 'disclosure_rule' | 'normative_kind' | 'search_key'> & { revision_of?: number | null; disclosure_rule?: number; normative_kind?: DocumentRow['normative_kind'] };
+export type NewDocument = Omit<DocumentRow, 'id' | 'created_at' | 'updated_at' | 'revision_of' | 'disclosure_rule' | 'normative_kind'> & { revision_of?: number | null; disclosure_rule?: number; normative_kind?: DocumentRow['normative_kind'] };
 
 export interface StaffListQuery {
   scope: ScopeEntry[];

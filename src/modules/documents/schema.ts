@@ -50,8 +50,6 @@ export interface DocumentTable {
   disclosure_rule: Generated<number>;
   /** 规章 / 行政规范性文件 (counted in the annual report), else null. */
   normative_kind: Generated<NormativeKind | null>;
-  /** Key of the document's rows in the search index (search.ts), null while it is not indexed. */
-  search_key: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }

@@ -20,8 +20,12 @@ export interface SearchIndexTables {
   /** SQLite only (FTS5, contentless, rowid = search key). */
   document_fts: { rowid: number; title: string; body: string };
   document_chars: { rowid: number; title: string; body: string };
+  /** SQLite only: the key of each indexed document, to delete its FTS5 rows. */
+  document_search_key: { document_id: number; sort_key: number };
   /** PostgreSQL only. */
   document_search: { document_id: number; sort_key: number; tsv: string; chars: string };
+  /** Documents waiting for the index, in the order they will be indexed (see indexPending). */
+  search_pending: { published_at: string; document_id: number };
 }
 
 /** Totals above this are reported as "more than". */
@@ -43,12 +47,9 @@ export const documentSearchMigration: Migration = {
   },
 };
 
-/** 0024: the key-ordered indexes above replace the id-keyed bigram index; every public document is indexed again. */
+/** 0024: the key-ordered indexes above replace the id-keyed bigram index; every public document is queued to be indexed again. */
 export const searchKeyMigration: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.alterTable('document').addColumn('search_key', 'bigint').execute();
-    // Public documents waiting for the index (see indexPending), in the order they are indexed.
-    await sql`create index document_unindexed_idx on document (published_at, id) where search_key is null and status = 'published' and disclosure = 'proactive'`.execute(db);
     if (dialectOf(db) === 'postgres') {
       await sql`drop table document_search`.execute(db);
       await sql`create table document_search (document_id integer primary key references document(id), sort_key bigint not null, tsv tsvector not null, chars tsvector not null)`.execute(db);
@@ -60,10 +61,21 @@ export const searchKeyMigration: Migration = {
       // Index text is already tokenised and lower-cased by us: the ascii tokenizer only splits on spaces (≈30% faster than unicode61).
       await sql`create virtual table document_fts using fts5(title, body, content='', contentless_delete=1, tokenize='ascii')`.execute(db);
       await sql`create virtual table document_chars using fts5(title, body, content='', contentless_delete=1, tokenize='ascii', detail=none)`.execute(db);
+      await sql`create table document_search_key (document_id integer primary key, sort_key integer not null)`.execute(db);
     }
-    // Documents already stored are indexed again by the scheduled job (indexPending) when the server starts.
+    await sql`create table search_pending (published_at text not null, document_id integer not null, primary key (published_at, document_id))`.execute(db);
+    // Indexed by the scheduled job (indexPending) once the server runs.
+    await sql`insert into search_pending (published_at, document_id) select published_at, id from document where status = 'published' and disclosure = 'proactive' and published_at is not null`.execute(db);
   },
 };
+
+const isPublic = (d: { status: string; disclosure: string; published_at: string | null }) => d.status === 'published' && d.disclosure === 'proactive' && d.published_at !== null;
+
+/** Queues documents for indexPending (a bulk import's new documents: indexed after its last batch). */
+export async function queueForIndex(db: Kysely<Database>, docs: Array<{ id: number; published_at: string | null }>) {
+  const rows = docs.filter((d) => d.published_at).map((d) => ({ published_at: d.published_at!, document_id: d.id }));
+  for (let i = 0; i < rows.length; i += 5000) await db.insertInto('search_pending').values(rows.slice(i, i + 5000)).onConflict((oc) => oc.doNothing()).execute();
+}
 
 /** Empties the index and indexes every public document again (after a restore, or to repair). */
 export async function rebuildSearchIndex(db: Kysely<Database>, onProgress?: (indexed: number) => void) {
@@ -71,64 +83,79 @@ export async function rebuildSearchIndex(db: Kysely<Database>, onProgress?: (ind
   else {
     await sql`delete from document_fts`.execute(db);
     await sql`delete from document_chars`.execute(db);
+    await sql`delete from document_search_key`.execute(db);
   }
-  await db.updateTable('document').set({ search_key: null }).where('search_key', 'is not', null).execute();
+  await sql`delete from search_pending`.execute(db);
+  await sql`insert into search_pending (published_at, document_id) select published_at, id from document where status = 'published' and disclosure = 'proactive' and published_at is not null`.execute(db);
   return indexPending(db, onProgress);
 }
 
-interface IndexRow extends IndexTexts { key: number }
+/** Takes documents out of the index (nothing happens for those not in it). */
+async function removeFromIndex(db: Kysely<Database>, ids: number[]) {
+  if (!ids.length) return;
+  if (dialectOf(db) === 'postgres') {
+    await db.deleteFrom('document_search').where('document_id', 'in', ids).execute();
+    return;
+  }
+  const keys = await db.selectFrom('document_search_key').select('sort_key').where('document_id', 'in', ids).execute();
+  for (const { sort_key: key } of keys) {
+    await sql`delete from document_fts where rowid = ${key}`.execute(db);
+    await sql`delete from document_chars where rowid = ${key}`.execute(db);
+  }
+  if (keys.length) await db.deleteFrom('document_search_key').where('document_id', 'in', ids).execute();
+}
 
+interface IndexRow extends IndexTexts { id: number; key: number }
+
+/** Writes index rows for documents not in the index. */
 async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
   if (!unsorted.length) return;
   // FTS5 flushes its in-memory segment whenever a rowid is not above the last one: write in key order.
   const rows = [...unsorted].sort((a, b) => a.key - b.key);
   if (dialectOf(db) === 'postgres') {
     await sql`insert into document_search (document_id, sort_key, tsv, chars)
-      select (r.key % ${SEARCH_KEY_ID_BITS})::int, r.key, setweight(to_tsvector('simple', r.title), 'A') || to_tsvector('simple', r.body), array_to_tsvector(string_to_array(r.chars, ' '))
-      from unnest(${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[]) as r(key, title, body, chars)`.execute(db);
+      select r.id, r.key, setweight(to_tsvector('simple', r.title), 'A') || to_tsvector('simple', r.body), array_to_tsvector(string_to_array(r.chars, ' '))
+      from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[]) as r(id, key, title, body, chars)`.execute(db);
   } else {
     await sql`insert into document_fts (rowid, title, body) values ${sql.join(rows.map((r) => sql`(${r.key}, ${r.title}, ${r.body})`))}`.execute(db);
     await sql`insert into document_chars (rowid, title, body) values ${sql.join(rows.map((r) => sql`(${r.key}, ${r.charTitle}, ${r.charBody})`))}`.execute(db);
+    await sql`insert into document_search_key (document_id, sort_key) values ${sql.join(rows.map((r) => sql`(${r.id}, ${r.key})`))}`.execute(db);
   }
 }
 
-async function setKeys(db: Kysely<Database>, keys: Array<{ id: number; key: number | null }>) {
-  if (!keys.length) return;
-  if (dialectOf(db) === 'postgres') {
-    await sql`update document set search_key = v.key from unnest(${sql.val(keys.map((k) => k.id))}::int[], ${sql.val(keys.map((k) => k.key))}::bigint[]) as v(id, key) where document.id = v.id`.execute(db);
-  } else {
-    await sql`update document set search_key = v.column2 from (values ${sql.join(keys.map((k) => sql`(${k.id}, ${k.key})`))}) as v where document.id = v.column1`.execute(db);
-  }
+/** The index rows of documents (their attachments read in one query). */
+async function indexRows(db: Kysely<Database>, docs: Array<{ id: number; title: string; keywords: string | null; body_text: string; published_at: string | null }>): Promise<IndexRow[]> {
+  if (!docs.length) return [];
+  const attachments = await db.selectFrom('attachment').select(['document_id', 'text']).where('document_id', 'in', docs.map((d) => d.id)).orderBy('sort_order').orderBy('id').execute();
+  return docs.map((d) => ({
+    id: d.id, key: searchKey(d.published_at!, d.id),
+    ...documentIndexTexts(d.title, d.keywords, [d.body_text, ...attachments.filter((a) => a.document_id === d.id).map((a) => a.text)]),
+  }));
 }
 
 /**
- * Indexes public documents that are not in the index yet (search_key null), oldest first and in batches,
- * so that index rows are written in ascending key order: FTS5 then appends instead of flushing and merging
- * overlapping segments (measured: 40% less time and 30% less space than indexing each import batch as it
- * comes). Bulk imports store documents first and call this at the end; a scheduled job calls it too, so an
- * interrupted import is indexed later. Safe in several processes at once (each batch is claimed in its
- * transaction). Returns the number indexed.
+ * Indexes the queued documents (search_pending) oldest first, in batches, so that index rows are written
+ * in ascending key order: FTS5 then appends instead of flushing and merging overlapping segments
+ * (measured: 40% less time and 30% less space than indexing each import batch as it comes). Bulk imports
+ * queue their new documents and call this after the last batch; a scheduled job calls it too, so an
+ * interrupted import or an upgrade is indexed later. Documents no longer public are skipped. Safe in several
+ * processes at once (each batch is claimed in its transaction). Returns the number indexed.
  */
 export async function indexPending(db: Kysely<Database>, onProgress?: (indexed: number) => void): Promise<number> {
   const pg = dialectOf(db) === 'postgres';
   let indexed = 0;
   for (;;) {
     const n = await db.transaction().execute(async (trx) => {
-      // Read through the partial index of unindexed documents: without statistics SQLite would walk the
-      // date index past every document already indexed (quadratic over a bulk import).
-      const docs = (await sql<{ id: number; title: string; keywords: string | null; body_text: string; published_at: string | null }>`
-        select id, title, keywords, body_text, published_at from document ${sql.raw(pg ? '' : 'indexed by document_unindexed_idx')}
-        where search_key is null and status = 'published' and disclosure = 'proactive'
-        order by published_at, id limit ${PENDING_BATCH} ${sql.raw(pg ? 'for update skip locked' : '')}`.execute(trx)).rows.filter((d) => d.published_at);
-      if (!docs.length) return 0;
-      const attachments = await trx.selectFrom('attachment').select(['document_id', 'text']).where('document_id', 'in', docs.map((d) => d.id)).orderBy('sort_order').execute();
-      const rows = docs.map((d) => ({
-        id: d.id, key: searchKey(d.published_at!, d.id),
-        ...documentIndexTexts(d.title, d.keywords, [d.body_text, ...attachments.filter((a) => a.document_id === d.id).map((a) => a.text)]),
-      }));
-      await writeIndexRows(trx, rows);
-      await setKeys(trx, rows);
-      return docs.length;
+      const queued = (await sql<{ published_at: string; document_id: number }>`select published_at, document_id from search_pending
+        order by published_at, document_id limit ${PENDING_BATCH} ${sql.raw(pg ? 'for update skip locked' : '')}`.execute(trx)).rows;
+      if (!queued.length) return 0;
+      const ids = queued.map((q) => q.document_id);
+      const docs = await trx.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'published_at', 'status', 'disclosure']).where('id', 'in', ids).execute();
+      await removeFromIndex(trx, ids);
+      await writeIndexRows(trx, await indexRows(trx, docs.filter(isPublic)));
+      if (pg) await sql`delete from search_pending where (published_at, document_id) in (select * from unnest(${sql.val(queued.map((q) => q.published_at))}::text[], ${sql.val(ids)}::int[]))`.execute(trx);
+      else await sql`delete from search_pending where (published_at, document_id) in (values ${sql.join(queued.map((q) => sql`(${q.published_at}, ${q.document_id})`))})`.execute(trx);
+      return queued.length;
     });
     if (!n) return indexed;
     indexed += n;
@@ -139,22 +166,10 @@ const PENDING_BATCH = 2000;
 
 /** Puts a document into the index when it is public, and takes it out otherwise. */
 export async function syncSearchIndex(db: Kysely<Database>, documentId: number) {
-  const doc = await db.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'status', 'disclosure', 'published_at', 'search_key']).where('id', '=', documentId).executeTakeFirst();
+  const doc = await db.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'status', 'disclosure', 'published_at']).where('id', '=', documentId).executeTakeFirst();
   if (!doc) return;
-  const visible = doc.status === 'published' && doc.disclosure === 'proactive' && doc.published_at;
-  if (dialectOf(db) === 'postgres') await sql`delete from document_search where document_id = ${documentId}`.execute(db);
-  else if (doc.search_key !== null) {
-    await sql`delete from document_fts where rowid = ${doc.search_key}`.execute(db);
-    await sql`delete from document_chars where rowid = ${doc.search_key}`.execute(db);
-  }
-  if (!visible) {
-    if (doc.search_key !== null) await setKeys(db, [{ id: doc.id, key: null }]);
-    return;
-  }
-  const attachments = (await db.selectFrom('attachment').select('text').where('document_id', '=', documentId).execute()).map((a) => a.text);
-  const key = searchKey(doc.published_at!, doc.id);
-  await writeIndexRows(db, [{ key, ...documentIndexTexts(doc.title, doc.keywords, [doc.body_text, ...attachments]) }]);
-  if (key !== Number(doc.search_key)) await setKeys(db, [{ id: doc.id, key }]);
+  await removeFromIndex(db, [doc.id]);
+  if (isPublic(doc)) await writeIndexRows(db, await indexRows(db, [doc]));
 }
 
 export interface SearchQuery {
@@ -233,7 +248,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     }
     if (needsDocument) {
       from = sql`${from} cross join document d`;
-      where.push(sql`d.id = (${key} % ${SEARCH_KEY_ID_BITS})`, sql`d.search_key = ${key}`);
+      where.push(sql`d.id = (${key} % ${SEARCH_KEY_ID_BITS})`);
     }
   }
   if (query.year) where.push(sql`${key} >= ${searchKeyFloor(`${query.year}-01-01`)}`, sql`${key} < ${searchKeyFloor(`${query.year + 1}-01-01`)}`);
@@ -312,11 +327,12 @@ async function search(db: Kysely<Database>, query: SearchQuery, limits: { count:
 /** The documents for the keys, in the keys' order. */
 async function loadHits(db: Kysely<Database>, keys: number[]) {
   if (!keys.length) return [];
+  const ids = keys.map((k) => k % SEARCH_KEY_ID_BITS);
   const rows = await db.selectFrom('document').innerJoin('unit', 'unit.id', 'document.unit_id')
     .selectAll('document').select(['unit.name as unit_name', 'unit.path as unit_path'])
-    .where('document.id', 'in', keys.map((k) => k % SEARCH_KEY_ID_BITS))
+    .where('document.id', 'in', ids)
     .where('document.status', '=', 'published').where('document.disclosure', '=', 'proactive')
     .execute();
-  const byKey = new Map(rows.map((r) => [Number(r.search_key), r]));
-  return keys.map((k) => byKey.get(k)).filter((r) => r !== undefined);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
 }

@@ -165,7 +165,10 @@ export function fts5Match(plan: Pick<SearchPlan, 'phrases' | 'prefixes'>): strin
  */
 export const SEARCH_KEY_ID_BITS = 2 ** 24;
 const minute = (iso: string) => Math.max(0, Math.floor(Date.parse(iso) / 60_000));
-export const searchKey = (publishedAt: string, id: number) => minute(publishedAt) * SEARCH_KEY_ID_BITS + (id % SEARCH_KEY_ID_BITS);
+export function searchKey(publishedAt: string, id: number) {
+  if (id >= SEARCH_KEY_ID_BITS) throw new Error(`document id ${id} exceeds the search key's id space`);
+  return minute(publishedAt) * SEARCH_KEY_ID_BITS + id;
+}
 /** The smallest key of documents published at or after `iso`. */
 export const searchKeyFloor = (iso: string) => minute(iso) * SEARCH_KEY_ID_BITS;
 
