@@ -26,6 +26,7 @@ const { values: opts } = parseArgs({
     docs: { type: 'string' },
     texts: { type: 'string' },
     pg: { type: 'string' },
+    'pg-only': { type: 'boolean', default: false },
     seconds: { type: 'string' },
     connections: { type: 'string', default: '64' },
   },
@@ -283,8 +284,9 @@ function table(results: Result[]): string {
   return rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n');
 }
 
-const databases: Array<{ name: string; url?: string }> = [{ name: 'SQLite' }];
+const databases: Array<{ name: string; url?: string }> = opts['pg-only'] ? [] : [{ name: 'SQLite' }];
 if (PG_URL) databases.push({ name: 'PostgreSQL', url: PG_URL });
+if (!databases.length) throw new Error('--pg-only needs --pg URL (or BENCH_DATABASE_URL)');
 const machine = `${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}，内存 ${(totalmem() / 1024 ** 3).toFixed(1)} GB，Node ${process.version}`;
 say(`基准测试（${mode}）：${DOCS.toLocaleString()} 份文件，${databases.map((d) => d.name).join('、')}；${machine}`);
 const began = Date.now();
@@ -294,7 +296,7 @@ const markdown = table(results);
 console.log(`\n### ${new Date().toISOString().slice(0, 10)} ${mode}（${DOCS.toLocaleString()} 份文件）\n\n${machine}；${CONNECTIONS} 个并发连接，每项 ${SECONDS} 秒。\n\n${markdown}\n`);
 const dir = new URL('./results/', import.meta.url).pathname;
 mkdirSync(dir, { recursive: true });
-const file = join(dir, `${new Date().toISOString().slice(0, 10)}-${mode}.json`);
+const file = join(dir, `${new Date().toISOString().slice(0, 10)}-${mode}${opts['pg-only'] ? '-pg' : ''}.json`);
 writeFileSync(file, JSON.stringify({ mode, docs: DOCS, seconds: SECONDS, connections: CONNECTIONS, machine, texts: opts.texts ?? null, results, markdown }, null, 2));
 say(`完成：用时 ${((Date.now() - began) / 60000).toFixed(1)} 分钟；结果写入 ${file}`);
 process.exit(0);
