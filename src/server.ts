@@ -16,10 +16,17 @@ const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JS
  */
 function startJobs(started: Started, app: Awaited<ReturnType<typeof buildApp>>, config: Config): () => void {
   const { ctx } = started;
-  const every = (ms: number, name: string, job: () => Promise<number>) => {
-    const run = () => void job().then((n) => n && app.log.info({ job: name, count: n }, `${name} done`)).catch((err) => app.log.error({ err, job: name }, `${name} failed`));
+  // A run is skipped while the previous one is still going (indexing a large import takes minutes).
+  const every = (ms: number, name: string, job: () => Promise<number>, options: { now?: boolean } = {}) => {
+    let running = false;
+    const run = () => {
+      if (running) return;
+      running = true;
+      void job().then((n) => n && app.log.info({ job: name, count: n }, `${name} done`)).catch((err) => app.log.error({ err, job: name }, `${name} failed`)).finally(() => (running = false));
+    };
     const timer = setInterval(run, ms);
     timer.unref();
+    if (options.now) run();
     return timer;
   };
   const timers = [
@@ -27,7 +34,7 @@ function startJobs(started: Started, app: Awaited<ReturnType<typeof buildApp>>, 
     // 定时发布: scheduled documents go public within JOB_INTERVAL_SECONDS of their time.
     every(config.jobIntervalSeconds * 1000, 'scheduled publishing', () => publishDue(ctx.db)),
     // 检索索引: public documents not yet indexed (after an interrupted import, or an upgrade that rebuilt the index).
-    every(config.jobIntervalSeconds * 1000, 'search indexing', () => indexPending(ctx.db)),
+    every(config.jobIntervalSeconds * 1000, 'search indexing', () => indexPending(ctx.db), { now: true }),
     // 逾期不补正: cases past their supplement deadline close as 其他处理 1.
     every(3600_000, 'supplement watch', () => closeUnsupplemented(ctx.db)),
     // 到期提醒: e-mails before a reply is due and when it is overdue (once per case and due date).
@@ -35,7 +42,6 @@ function startJobs(started: Started, app: Awaited<ReturnType<typeof buildApp>>, 
     // 保存期限: archived cases past REQUEST_RETENTION_YEARS lose their personal data.
     every(6 * 3600_000, 'retention', () => eraseExpiredCases(ctx)),
   ];
-  void indexPending(ctx.db).then((n) => n && app.log.info({ job: 'search indexing', count: n }, 'search indexing done')).catch((err) => app.log.error({ err }, 'search indexing failed'));
   if (ctx.mail) setTimeout(() => void sendDueReminders(ctx).catch(() => undefined), 60_000).unref();
   return () => timers.forEach(clearInterval);
 }

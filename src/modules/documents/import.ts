@@ -122,7 +122,6 @@ export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable
   };
 
   // Read ahead one batch so that the worker can prepare it while the previous one is written.
-  const first: string[] = [];
   const iterator = (Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : (lines as Iterable<string>)[Symbol.iterator]()) as AsyncIterator<string> | Iterator<string>;
   let done = false;
   const pull = async (n: number) => {
@@ -134,7 +133,7 @@ export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable
     }
     return out;
   };
-  first.push(...await pull(WORKER_MIN_LINES));
+  const first = await pull(WORKER_MIN_LINES);
   const { prepare, close } = preparer(units, options.worker ?? (availableParallelism() > 1 && !done));
   try {
     let pending: Promise<PreparedLine[]> | null = null;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
 import { dialectOf } from '../../platform/db/database.js';
-import { documentIndexTexts, fts5Match, queryTerms, SEARCH_KEY_ID_BITS, searchKey, searchKeyFloor, searchPlan, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
+import { documentIndexTexts, fts5Match, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyFloor, searchPlan, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
 import type { Database } from '../../schema.js';
 import type { Validity } from './enums.js';
 
@@ -65,11 +65,16 @@ export const searchKeyMigration: Migration = {
     }
     await sql`create table search_pending (published_at text not null, document_id integer not null, primary key (published_at, document_id))`.execute(db);
     // Indexed by the scheduled job (indexPending) once the server runs.
-    await sql`insert into search_pending (published_at, document_id) select published_at, id from document where status = 'published' and disclosure = 'proactive' and published_at is not null`.execute(db);
+    await queueAllPublic(db);
   },
 };
 
 const isPublic = (d: { status: string; disclosure: string; published_at: string | null }) => d.status === 'published' && d.disclosure === 'proactive' && d.published_at !== null;
+
+/** Queues every public document for indexPending. */
+async function queueAllPublic(db: Kysely<any>) {
+  await sql`insert into search_pending (published_at, document_id) select published_at, id from document where status = 'published' and disclosure = 'proactive' and published_at is not null`.execute(db);
+}
 
 /** Queues documents for indexPending (a bulk import's new documents: indexed after its last batch). */
 export async function queueForIndex(db: Kysely<Database>, docs: Array<{ id: number; published_at: string | null }>) {
@@ -86,7 +91,7 @@ export async function rebuildSearchIndex(db: Kysely<Database>, onProgress?: (ind
     await sql`delete from document_search_key`.execute(db);
   }
   await sql`delete from search_pending`.execute(db);
-  await sql`insert into search_pending (published_at, document_id) select published_at, id from document where status = 'published' and disclosure = 'proactive' and published_at is not null`.execute(db);
+  await queueAllPublic(db);
   return indexPending(db, onProgress);
 }
 
@@ -226,7 +231,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
       where.push(sql`s.tsv @@ to_tsquery('simple', ${text})`);
       score = sql`-ts_rank(s.tsv, to_tsquery('simple', ${all}))`;
     }
-    if (plan.chars.length) where.push(sql`s.chars @@ ${sql`plainto_tsquery('simple', ${plan.chars.join(' ')})`}`);
+    if (plan.chars.length) where.push(sql`s.chars @@ plainto_tsquery('simple', ${plan.chars.join(' ')})`);
     if (needsDocument) from = sql`${from} join document d on d.id = s.document_id`;
   } else {
     // CROSS JOIN keeps the index as the outer loop, so rows come in key order and LIMIT stops early.
@@ -248,7 +253,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     }
     if (needsDocument) {
       from = sql`${from} cross join document d`;
-      where.push(sql`d.id = (${key} % ${SEARCH_KEY_ID_BITS})`);
+      where.push(sql`d.id = (${key} % ${SEARCH_KEY_IDS})`);
     }
   }
   if (query.year) where.push(sql`${key} >= ${searchKeyFloor(`${query.year}-01-01`)}`, sql`${key} < ${searchKeyFloor(`${query.year + 1}-01-01`)}`);
@@ -264,6 +269,8 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     where.push(sql`(d.title ${op} ${like} or d.body_text ${op} ${like} or d.keywords ${op} ${like} or exists (select 1 from attachment a where a.document_id = d.id and a.text ${op} ${like}))`);
   }
   const hits = sql`select ${key} as k from ${from} where ${sql.join(where, sql` and `)}`;
+  const page = async (order: RawBuilder<unknown>, limit: number, offset: number) =>
+    (await sql<{ k: number }>`${hits} order by ${order} limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k));
   return {
     /** Hits counted up to `limit`. */
     count: async (limit: number) => Number((await sql<{ n: number }>`select count(*) as n from (${hits} limit ${limit}) hits`.execute(db)).rows[0]!.n),
@@ -272,10 +279,9 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
      * were counted): PostgreSQL collects them from the GIN index and sorts them instead of walking the key
      * index past every non-matching row (its estimates for phrases are too coarse to choose this itself).
      */
-    newest: async (limit: number, offset: number, few = false) => (await sql<{ k: number }>`${hits} order by ${few && pg ? sql`${key} + 0` : key} desc limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k)),
-    /** A page of keys by relevance among the newest `among` hits; null when there is nothing to rank by. */
-    ranked: score && (async (among: number, limit: number, offset: number) => (await sql<{ k: number }>`select k from (select ${key} as k, ${score} as score from ${from} where ${sql.join(where, sql` and `)} order by ${key} desc limit ${among}) ranked
-      order by score, k desc limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k))),
+    newest: (limit: number, offset: number, few = false) => page(sql`${few && pg ? sql`${key} + 0` : key} desc`, limit, offset),
+    /** A page of keys by relevance (all hits are ranked: call it only when they are few); null without words to rank by. */
+    ranked: score && ((limit: number, offset: number) => page(sql`${score}, ${key} desc`, limit, offset)),
   };
 }
 
@@ -307,7 +313,7 @@ async function search(db: Kysely<Database>, query: SearchQuery, limits: { count:
   let keys: number[];
   let rankCapped = false;
   if (query.sort === 'relevance' && all.ranked && counted <= limits.rank) {
-    keys = await all.ranked(limits.rank, size, offset);
+    keys = await all.ranked(size, offset);
   } else if (query.sort === 'relevance' && all.ranked) {
     // Too many hits to rank: those with every term in the title come first, then the others, each newest first.
     rankCapped = true;
@@ -327,7 +333,7 @@ async function search(db: Kysely<Database>, query: SearchQuery, limits: { count:
 /** The documents for the keys, in the keys' order. */
 async function loadHits(db: Kysely<Database>, keys: number[]) {
   if (!keys.length) return [];
-  const ids = keys.map((k) => k % SEARCH_KEY_ID_BITS);
+  const ids = keys.map((k) => k % SEARCH_KEY_IDS);
   const rows = await db.selectFrom('document').innerJoin('unit', 'unit.id', 'document.unit_id')
     .selectAll('document').select(['unit.name as unit_name', 'unit.path as unit_path'])
     .where('document.id', 'in', ids)

@@ -163,14 +163,14 @@ export function fts5Match(plan: Pick<SearchPlan, 'phrases' | 'prefixes'>): strin
  * The order key of a public document in the search index: publication minute, then id. Index rows are
  * stored under this key, so "newest first" is the index's own order and needs no sorting of the hits.
  */
-export const SEARCH_KEY_ID_BITS = 2 ** 24;
+export const SEARCH_KEY_IDS = 2 ** 24;
 const minute = (iso: string) => Math.max(0, Math.floor(Date.parse(iso) / 60_000));
 export function searchKey(publishedAt: string, id: number) {
-  if (id >= SEARCH_KEY_ID_BITS) throw new Error(`document id ${id} exceeds the search key's id space`);
-  return minute(publishedAt) * SEARCH_KEY_ID_BITS + id;
+  if (id >= SEARCH_KEY_IDS) throw new Error(`document id ${id} exceeds the search key's id space`);
+  return minute(publishedAt) * SEARCH_KEY_IDS + id;
 }
 /** The smallest key of documents published at or after `iso`. */
-export const searchKeyFloor = (iso: string) => minute(iso) * SEARCH_KEY_ID_BITS;
+export const searchKeyFloor = (iso: string) => minute(iso) * SEARCH_KEY_IDS;
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
