@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,6 +61,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function load(url: string, extra: Partial<autocannon.Options> = {}): Promise<Load> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...extra });
+  // A rate of error pages says nothing about the page: stop instead of reporting it.
+  if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors under load`);
   return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
@@ -90,6 +92,9 @@ async function startNginx(html: string): Promise<{ url: string; stop: () => void
   mkdirSync(join(dir, 'www'));
   mkdirSync(join(dir, 'tmp'));
   writeFileSync(join(dir, 'www', 'doc.html'), html);
+  // nginx workers run as an unprivileged user: mkdtemp's 0700 would make every answer a 403.
+  for (const d of [dir, join(dir, 'www')]) chmodSync(d, 0o755);
+  chmodSync(join(dir, 'www', 'doc.html'), 0o644);
   const port = 20000 + Math.floor(Math.random() * 20000);
   writeFileSync(join(dir, 'nginx.conf'), `worker_processes auto; pid nginx.pid; error_log error.log warn;
 events { worker_connections 4096; }
@@ -98,11 +103,17 @@ http { access_log off; client_body_temp_path tmp/b; proxy_temp_path tmp/p; fastc
   server { listen 127.0.0.1:${port}; root ${join(dir, 'www')}; location / { } } }`);
   const child: ChildProcess = spawn(bin, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/doc.html`;
-  for (let i = 0; i < 50; i++) {
-    if ((await fetch(url).catch(() => null))?.ok) break;
+  const stop = () => { child.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); };
+  for (let i = 0; ; i++) {
+    const res = await fetch(url).catch(() => null);
+    if (res?.status === 200 && (await res.text()) === html) break;
+    if (res || i >= 50) {
+      stop();
+      throw new Error(`nginx did not serve the page (${res ? `HTTP ${res.status}` : 'no answer'}): see its error log`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, stop: () => { child.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); } };
+  return { url, stop };
 }
 
 /** Search queries taken from the corpus: 1-, 2- and 4-character words, two terms, and 文号. */
