@@ -177,7 +177,7 @@ async function runOn(database: { name: string; url?: string | undefined }): Prom
     const report = await importDocuments(started.ctx.db, lines(), {
       actorName: '基准测试', source: 'bench',
       onProgress: (r) => {
-        if (!r.indexed) progress(`已入库 ${r.lines.toLocaleString()} / ${DOCS.toLocaleString()}（${Math.round(r.lines / ((performance.now() - t0) / 1000))} 份/秒）`);
+        if (!r.indexing) progress(`已入库 ${r.lines.toLocaleString()} / ${DOCS.toLocaleString()}（${Math.round(r.lines / ((performance.now() - t0) / 1000))} 份/秒）`);
         else {
           storedAt ??= performance.now();
           progress(`建立检索索引 ${r.indexed.toLocaleString()} / ${r.created.toLocaleString()}（${Math.round(r.indexed / ((performance.now() - storedAt) / 1000))} 份/秒）`);
@@ -307,7 +307,10 @@ const markdown = table(results);
 console.log(`\n### ${new Date().toISOString().slice(0, 10)} ${mode}（${DOCS.toLocaleString()} 份文件）\n\n${machine}；${CONNECTIONS} 个并发连接，每项 ${SECONDS} 秒。\n\n${markdown}\n`);
 const dir = new URL('./results/', import.meta.url).pathname;
 mkdirSync(dir, { recursive: true });
-const file = join(dir, `${new Date().toISOString().slice(0, 10)}-${mode}${opts['pg-only'] ? '-pg' : ''}.json`);
+// Never overwrite an earlier run of the same day.
+const stem = join(dir, `${new Date().toISOString().slice(0, 10)}-${mode}${opts['pg-only'] ? '-pg' : ''}`);
+let file = `${stem}.json`;
+for (let n = 2; existsSync(file); n++) file = `${stem}-${n}.json`;
 writeFileSync(file, JSON.stringify({ mode, docs: DOCS, seconds: SECONDS, connections: CONNECTIONS, machine, texts: opts.texts ?? null, results, markdown }, null, 2));
 say(`完成：用时 ${((Date.now() - began) / 60000).toFixed(1)} 分钟；结果写入 ${file}`);
 process.exit(0);

@@ -18,7 +18,7 @@ const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay
 const report = await importDocuments(handle.db, lines, {
   actorName: `系统（导入 ${basename(file)}）`,
   source: basename(file),
-  onProgress: (r) => process.stderr.write(`\r已读 ${r.lines} 行：新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}，出错 ${r.failed.length}${r.indexed ? `；已建检索索引 ${r.indexed} / ${r.created}` : ''}\x1b[K`),
+  onProgress: (r) => process.stderr.write(`\r已读 ${r.lines} 行：新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}，出错 ${r.failed.length}${r.indexing ? `；已建检索索引 ${r.indexed} / ${r.created}` : ''}\x1b[K`),
 });
 process.stderr.write('\n');
 await handle.close();

@@ -18,6 +18,8 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   failed: Array<{ line: number; indexNo?: string | undefined; error: string }>;
+  /** True once every line is stored and the search index is being built. */
+  indexing: boolean;
   /** Documents added to the search index after the lines were stored. */
   indexed: number;
 }
@@ -76,7 +78,7 @@ function preparer(units: ImportUnit[], useWorker: boolean) {
  * worker thread to prepare lines (default: when there is more than one core and the input is large).
  */
 export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable<string> | Iterable<string>, options: { actorName: string; source: string; onProgress?: (r: ImportReport) => void; worker?: boolean }): Promise<ImportReport> {
-  const report: ImportReport = { lines: 0, created: 0, updated: 0, unchanged: 0, failed: [], indexed: 0 };
+  const report: ImportReport = { lines: 0, created: 0, updated: 0, unchanged: 0, failed: [], indexing: false, indexed: 0 };
   const units = (await unitRepository(db).listAll()).map((u) => ({ id: u.id, name: u.name, division_code: u.division_code, credit_code: u.credit_code }));
 
   const write = async (prepared: PreparedLine[]) => {
@@ -153,10 +155,12 @@ export async function importDocuments(db: Kysely<Database>, lines: AsyncIterable
   } finally {
     await close();
   }
+  report.indexing = true;
+  options.onProgress?.(report);
   report.indexed = await indexPending(db, (n) => {
     report.indexed = n;
     options.onProgress?.(report);
-  });
+  }, { bulk: true });
   if (report.created + report.updated >= STATISTICS_AFTER) await refreshStatistics(db);
   return report;
 }

@@ -20,10 +20,12 @@ export interface SearchIndexTables {
   /** SQLite only (FTS5, contentless, rowid = search key). */
   document_fts: { rowid: number; title: string; body: string };
   document_chars: { rowid: number; title: string; body: string };
+  /** SQLite only: the title's (and keywords') bigrams again, for title-first pages. */
+  document_titles: { rowid: number; title: string };
   /** SQLite only: the key of each indexed document, to delete its FTS5 rows. */
   document_search_key: { document_id: number; sort_key: number };
-  /** PostgreSQL only. */
-  document_search: { document_id: number; sort_key: number; tsv: string; chars: string };
+  /** PostgreSQL only: `title` holds the title's (and keywords') lexemes again, for title-first pages. */
+  document_search: { document_id: number; sort_key: number; tsv: string; chars: string; title: string };
   /** Documents waiting for the index, in the order they will be indexed (see indexPending). */
   search_pending: { published_at: string; document_id: number };
 }
@@ -69,6 +71,44 @@ export const searchKeyMigration: Migration = {
   },
 };
 
+/**
+ * 0025: title-first pages read a small title index, and bulk indexing is faster (docs/decisions/0010).
+ * - "Every term in the title" walked the whole text index's lists for common words (SQLite two-word
+ *   queries p95 150 ms at 1,000,000; PostgreSQL re-read every candidate's tsvector, p95 1.1 s at 100,000):
+ *   the title and keywords get their own index (FTS5 `document_titles`; GIN on `document_search.title`).
+ * - SQLite: FTS5 keeps up to 64 MB of new index in memory per transaction (default 1 MB) and merges 16
+ *   segments at a time (default 4): with 10,000-document batches the index is written 2× faster.
+ * The index is emptied and every public document queued to be indexed again (by the scheduled job).
+ */
+export const searchTitleMigration: Migration = {
+  async up(db: Kysely<any>) {
+    if (dialectOf(db) === 'postgres') {
+      await emptyIndex(db);
+      await sql`alter table document_search add column title tsvector not null`.execute(db);
+      await sql`create index document_search_title_idx on document_search using gin (title)`.execute(db);
+    } else {
+      await sql`create virtual table document_titles using fts5(title, content='', contentless_delete=1, tokenize='ascii')`.execute(db);
+      for (const table of ['document_fts', 'document_chars', 'document_titles']) {
+        await sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank) values ('hashsize', ${sql.lit(64 * 1024 * 1024)})`.execute(db);
+        await sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank) values ('automerge', 16)`.execute(db);
+      }
+      await emptyIndex(db);
+    }
+    await queueAllPublic(db);
+  },
+};
+
+/** Removes every index row and empties the queue. */
+async function emptyIndex(db: Kysely<any>) {
+  if (dialectOf(db) === 'postgres') await sql`delete from document_search`.execute(db);
+  else {
+    // FTS5's 'delete-all' drops the whole index at once (DELETE would remove rows one by one).
+    for (const table of ['document_fts', 'document_chars', 'document_titles']) await sql`insert into ${sql.table(table)} (${sql.ref(table)}) values ('delete-all')`.execute(db);
+    await sql`delete from document_search_key`.execute(db);
+  }
+  await sql`delete from search_pending`.execute(db);
+}
+
 const isPublic = (d: { status: string; disclosure: string; published_at: string | null }) => d.status === 'published' && d.disclosure === 'proactive' && d.published_at !== null;
 
 /** Queues every public document for indexPending. */
@@ -84,15 +124,9 @@ export async function queueForIndex(db: Kysely<Database>, docs: Array<{ id: numb
 
 /** Empties the index and indexes every public document again (after a restore, or to repair). */
 export async function rebuildSearchIndex(db: Kysely<Database>, onProgress?: (indexed: number) => void) {
-  if (dialectOf(db) === 'postgres') await sql`delete from document_search`.execute(db);
-  else {
-    await sql`delete from document_fts`.execute(db);
-    await sql`delete from document_chars`.execute(db);
-    await sql`delete from document_search_key`.execute(db);
-  }
-  await sql`delete from search_pending`.execute(db);
+  await emptyIndex(db);
   await queueAllPublic(db);
-  return indexPending(db, onProgress);
+  return indexPending(db, onProgress, { bulk: true });
 }
 
 /** Takes documents out of the index (nothing happens for those not in it). */
@@ -106,6 +140,7 @@ async function removeFromIndex(db: Kysely<Database>, ids: number[]) {
   for (const { sort_key: key } of keys) {
     await sql`delete from document_fts where rowid = ${key}`.execute(db);
     await sql`delete from document_chars where rowid = ${key}`.execute(db);
+    await sql`delete from document_titles where rowid = ${key}`.execute(db);
   }
   if (keys.length) await db.deleteFrom('document_search_key').where('document_id', 'in', ids).execute();
 }
@@ -118,13 +153,18 @@ async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
   // FTS5 flushes its in-memory segment whenever a rowid is not above the last one: write in key order.
   const rows = [...unsorted].sort((a, b) => a.key - b.key);
   if (dialectOf(db) === 'postgres') {
-    await sql`insert into document_search (document_id, sort_key, tsv, chars)
-      select r.id, r.key, setweight(to_tsvector('simple', r.title), 'A') || to_tsvector('simple', r.body), array_to_tsvector(string_to_array(r.chars, ' '))
-      from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[]) as r(id, key, title, body, chars)`.execute(db);
+    await sql`insert into document_search (document_id, sort_key, tsv, chars, title)
+      select r.id, r.key, setweight(r.title_tsv, 'A') || to_tsvector('simple', r.body), array_to_tsvector(string_to_array(r.chars, ' ')), r.title_tsv
+      from (select r.*, to_tsvector('simple', r.title) as title_tsv from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[]) as r(id, key, title, body, chars)) r`.execute(db);
   } else {
-    await sql`insert into document_fts (rowid, title, body) values ${sql.join(rows.map((r) => sql`(${r.key}, ${r.title}, ${r.body})`))}`.execute(db);
-    await sql`insert into document_chars (rowid, title, body) values ${sql.join(rows.map((r) => sql`(${r.key}, ${r.charTitle}, ${r.charBody})`))}`.execute(db);
-    await sql`insert into document_search_key (document_id, sort_key) values ${sql.join(rows.map((r) => sql`(${r.id}, ${r.key})`))}`.execute(db);
+    // At most 3 × 3,000 bound values per statement (SQLite allows 32,766).
+    for (let i = 0; i < rows.length; i += 3000) {
+      const part = rows.slice(i, i + 3000);
+      await sql`insert into document_fts (rowid, title, body) values ${sql.join(part.map((r) => sql`(${r.key}, ${r.title}, ${r.body})`))}`.execute(db);
+      await sql`insert into document_chars (rowid, title, body) values ${sql.join(part.map((r) => sql`(${r.key}, ${r.charTitle}, ${r.charBody})`))}`.execute(db);
+      await sql`insert into document_titles (rowid, title) values ${sql.join(part.map((r) => sql`(${r.key}, ${r.title})`))}`.execute(db);
+      await sql`insert into document_search_key (document_id, sort_key) values ${sql.join(part.map((r) => sql`(${r.id}, ${r.key})`))}`.execute(db);
+    }
   }
 }
 
@@ -142,32 +182,60 @@ async function indexRows(db: Kysely<Database>, docs: Array<{ id: number; title: 
  * Indexes the queued documents (search_pending) oldest first, in batches, so that index rows are written
  * in ascending key order: FTS5 then appends instead of flushing and merging overlapping segments
  * (measured: 40% less time and 30% less space than indexing each import batch as it comes). Bulk imports
- * queue their new documents and call this after the last batch; a scheduled job calls it too, so an
+ * queue their new documents and call this after the last batch with `bulk` (larger batches; on
+ * PostgreSQL two connections and a larger GIN pending list); a scheduled job calls it too, so an
  * interrupted import or an upgrade is indexed later. Documents no longer public are skipped. Safe in several
  * processes at once (each batch is claimed in its transaction). Returns the number indexed.
  */
-export async function indexPending(db: Kysely<Database>, onProgress?: (indexed: number) => void): Promise<number> {
+export async function indexPending(db: Kysely<Database>, onProgress?: (indexed: number) => void, options: { bulk?: boolean } = {}): Promise<number> {
   const pg = dialectOf(db) === 'postgres';
+  const bulk = options.bulk ?? false;
   let indexed = 0;
-  for (;;) {
-    const n = await db.transaction().execute(async (trx) => {
-      const queued = (await sql<{ published_at: string; document_id: number }>`select published_at, document_id from search_pending
-        order by published_at, document_id limit ${PENDING_BATCH} ${sql.raw(pg ? 'for update skip locked' : '')}`.execute(trx)).rows;
-      if (!queued.length) return 0;
-      const ids = queued.map((q) => q.document_id);
-      const docs = await trx.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'published_at', 'status', 'disclosure']).where('id', 'in', ids).execute();
-      await removeFromIndex(trx, ids);
-      await writeIndexRows(trx, await indexRows(trx, docs.filter(isPublic)));
-      if (pg) await sql`delete from search_pending where (published_at, document_id) in (select * from unnest(${sql.val(queued.map((q) => q.published_at))}::text[], ${sql.val(ids)}::int[]))`.execute(trx);
-      else await sql`delete from search_pending where (published_at, document_id) in (values ${sql.join(queued.map((q) => sql`(${q.published_at}, ${q.document_id})`))})`.execute(trx);
-      return queued.length;
-    });
-    if (!n) return indexed;
-    indexed += n;
-    onProgress?.(indexed);
+  const loop = async () => {
+    for (;;) {
+      const n = await indexBatch(db, bulk ? BULK_BATCH : PENDING_BATCH, pg && bulk);
+      if (!n) return;
+      indexed += n;
+      onProgress?.(indexed);
+    }
+  };
+  // PostgreSQL builds tsvectors and GIN entries in its own processes: a second connection uses a second core.
+  await Promise.all(Array.from({ length: pg && bulk ? 2 : 1 }, loop));
+  // Entries left in a pending list are scanned by every search until merged: merge them now.
+  if (pg && bulk && indexed) {
+    for (const index of ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx']) await sql`select gin_clean_pending_list(${index}::regclass)`.execute(db);
   }
+  return indexed;
 }
 const PENDING_BATCH = 2000;
+/** With FTS5's 64 MB hash (migration 0025), 10,000 documents per transaction halve the write time of 2,000. */
+const BULK_BATCH = 10_000;
+
+/** Indexes one claimed batch of the queue; returns its size (0 when the queue is empty). */
+async function indexBatch(db: Kysely<Database>, size: number, pgBulk: boolean) {
+  const pg = dialectOf(db) === 'postgres';
+  return db.transaction().execute(async (trx) => {
+    if (pgBulk) {
+      // GIN inserts go to a pending list that is merged in sorted runs: larger runs, fewer merges (1.6× faster measured).
+      await sql`set local work_mem = '256MB'`.execute(trx);
+      await sql`set local gin_pending_list_limit = '64MB'`.execute(trx);
+    }
+    const queued = (await sql<{ published_at: string; document_id: number }>`select published_at, document_id from search_pending
+      order by published_at, document_id limit ${size} ${sql.raw(pg ? 'for update skip locked' : '')}`.execute(trx)).rows;
+    if (!queued.length) return 0;
+    const ids = queued.map((q) => q.document_id);
+    const docs = await trx.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'published_at', 'status', 'disclosure']).where('id', 'in', ids).execute();
+    await removeFromIndex(trx, ids);
+    await writeIndexRows(trx, await indexRows(trx, docs.filter(isPublic)));
+    if (pg) await sql`delete from search_pending where (published_at, document_id) in (select * from unnest(${sql.val(queued.map((q) => q.published_at))}::text[], ${sql.val(ids)}::int[]))`.execute(trx);
+    else {
+      for (let i = 0; i < queued.length; i += 5000) {
+        await sql`delete from search_pending where (published_at, document_id) in (values ${sql.join(queued.slice(i, i + 5000).map((q) => sql`(${q.published_at}, ${q.document_id})`))})`.execute(trx);
+      }
+    }
+    return queued.length;
+  });
+}
 
 /** Puts a document into the index when it is public, and takes it out otherwise. */
 export async function syncSearchIndex(db: Kysely<Database>, documentId: number) {
@@ -203,10 +271,10 @@ export interface SearchResult<T> {
 /** Which hits a key query returns: all, those with every term in the title (or keywords), or the others. */
 type Part = 'all' | 'title' | 'rest';
 
-/** A PostgreSQL tsquery for the plan's bigram phrases and prefixes, optionally restricted to the title (weight A). */
-function tsQueryText(plan: SearchPlan, weight: '' | 'A') {
-  const phrases = plan.phrases.map((p) => `(${p.split(' ').map((t) => `'${t}'${weight ? `:${weight}` : ''}`).join(' <-> ')})`);
-  const prefixes = plan.prefixes.map((p) => `'${p}':*${weight}`);
+/** A PostgreSQL tsquery for the plan's bigram phrases and prefixes. */
+function tsQueryText(plan: SearchPlan) {
+  const phrases = plan.phrases.map((p) => `(${p.split(' ').map((t) => `'${t}'`).join(' <-> ')})`);
+  const prefixes = plan.prefixes.map((p) => `'${p}':*`);
   return [...phrases, ...prefixes].join(' & ');
 }
 
@@ -224,12 +292,14 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
   if (pg) {
     from = sql`document_search s`;
     key = sql`s.sort_key`;
-    const all = tsQueryText(plan, '');
-    if (all) {
-      const title = `(${tsQueryText(plan, 'A')})`;
-      const text = part === 'all' ? all : part === 'title' ? title : `(${all}) & !${title}`;
-      where.push(sql`s.tsv @@ to_tsquery('simple', ${text})`);
-      score = sql`-ts_rank(s.tsv, to_tsquery('simple', ${all}))`;
+    const text = tsQueryText(plan);
+    if (text) {
+      const q = sql`to_tsquery('simple', ${text})`;
+      // The title has its own GIN index: a weight-restricted query on tsv would re-read every candidate's tsvector.
+      if (part === 'title') where.push(sql`s.title @@ ${q}`);
+      else where.push(sql`s.tsv @@ ${q}`);
+      if (part === 'rest') where.push(sql`not (s.title @@ ${q})`);
+      score = sql`-ts_rank(s.tsv, ${q})`;
     }
     if (plan.chars.length) where.push(sql`s.chars @@ plainto_tsquery('simple', ${plan.chars.join(' ')})`);
     if (needsDocument) from = sql`${from} join document d on d.id = s.document_id`;
@@ -237,15 +307,16 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     // CROSS JOIN keeps the index as the outer loop, so rows come in key order and LIMIT stops early.
     const match = fts5Match(plan);
     if (match) {
-      from = sql`document_fts f`;
+      // Title hits come from the small title index; the text index's own title column would walk every hit's positions.
+      const table = part === 'title' ? 'document_titles' : 'document_fts';
+      from = sql`${sql.table(table)} f`;
       key = sql`f.rowid`;
-      const text = part === 'all' ? match : part === 'title' ? `{title} : (${match})` : `(${match}) NOT {title} : (${match})`;
-      where.push(sql`document_fts match ${text}`);
+      where.push(sql`${sql.table(table)} match ${part === 'rest' ? `(${match}) NOT {title} : (${match})` : match}`);
       if (plan.chars.length) {
         from = sql`${from} cross join document_chars c`;
         where.push(sql`c.rowid = f.rowid`, sql`document_chars match ${plan.chars.join(' AND ')}`);
       }
-      score = sql`bm25(document_fts, 10.0, 1.0)`;
+      if (part !== 'title') score = sql`bm25(document_fts, 10.0, 1.0)`;
     } else {
       from = sql`document_chars c`;
       key = sql`c.rowid`;
