@@ -61,4 +61,18 @@ describe('npm run import', () => {
     assert.equal(hash(), auditBefore, 'nothing changed, so nothing was audited');
     db.close();
   });
+
+  it('npm run search:index rebuilds the index in bulk and finds the same documents', () => {
+    const none = run('bin/search-index.ts');
+    assert.equal(none.code, 0, none.out);
+    assert.match(none.out, /补建检索索引完成：0 份文件/);
+    const rebuilt = run('bin/search-index.ts', ['--rebuild']);
+    assert.equal(rebuilt.code, 0, rebuilt.out);
+    const db = new Database(join(dir, 'gongkai.sqlite'), { readonly: true });
+    const published = (db.prepare("select count(*) n from document where status = 'published' and disclosure = 'proactive'").get() as { n: number }).n;
+    assert.match(rebuilt.out, new RegExp(`重建检索索引完成：${published.toLocaleString()} 份文件`));
+    const fts = db.prepare("select count(*) n from document_fts where document_fts match '\"财政 政预 预算\"'").get() as { n: number };
+    assert.equal(fts.n, Array.from({ length: 10000 }, (_, i) => line(i)).filter((l) => l.includes('财政预算')).length);
+    db.close();
+  });
 });

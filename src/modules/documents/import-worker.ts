@@ -1,8 +1,6 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { serveCalls } from '../../platform/worker/thread.js';
 import { prepareLines, unitFinder, type ImportUnit } from './import-prepare.js';
 
 /** Worker thread of the import: prepares batches of lines (import.ts sends them, in order). */
-const findUnit = unitFinder((workerData as { units: ImportUnit[] }).units);
-parentPort!.on('message', (m: { id: number; lines: string[]; firstLine: number }) => {
-  parentPort!.postMessage({ id: m.id, prepared: prepareLines(m.lines, m.firstLine, findUnit) });
-});
+let findUnit: ReturnType<typeof unitFinder> | undefined;
+serveCalls((m: { lines: string[]; firstLine: number }, data: { units: ImportUnit[] }) => prepareLines(m.lines, m.firstLine, findUnit ??= unitFinder(data.units)));

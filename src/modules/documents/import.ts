@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { refreshStatistics } from '../../platform/db/database.js';
+import { startThread } from '../../platform/worker/thread.js';
 import type { Database } from '../../schema.js';
 import { unitRepository } from '../units/repository.js';
 import { prepareLines, unitFinder, type ImportUnit, type PreparedLine } from './import-prepare.js';
@@ -36,40 +36,16 @@ const fingerprint = (d: Pick<NewDocument, 'title' | 'doc_no' | 'written_date' | 
   createHash('sha256').update(JSON.stringify([d.unit_id, d.title, d.doc_no, d.written_date, d.publisher, d.topic, d.genre, d.keywords, d.summary, d.validity, d.validity_date, d.five_public, d.art20_item, d.disclosure, d.withhold_ground, d.withhold_reason, d.body_html, d.published_at, d.normative_kind ?? null])).digest('hex');
 
 /**
- * Prepares batches in a worker thread (parsing, validation, HTML, index texts) so that the main thread
- * only writes: the two run side by side on two cores. Falls back to the calling thread for small imports.
+ * Prepares batches in a worker thread (parsing, validation, HTML) so that the main thread only writes: the
+ * two run side by side on two cores. Falls back to the calling thread for small imports.
  */
 function preparer(units: ImportUnit[], useWorker: boolean) {
   if (!useWorker) {
     const findUnit = unitFinder(units);
     return { prepare: async (lines: string[], firstLine: number) => prepareLines(lines, firstLine, findUnit), close: async () => {} };
   }
-  // The worker loads the TypeScript module through tsx's loader, as the main thread does.
-  const url = new URL('./import-worker.ts', import.meta.url).href;
-  const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`, { eval: true, workerData: { units } });
-  const waiting = new Map<number, { resolve: (p: PreparedLine[]) => void; reject: (e: unknown) => void }>();
-  let next = 0;
-  const fail = (err: unknown) => {
-    for (const w of waiting.values()) w.reject(err);
-    waiting.clear();
-  };
-  worker.on('message', (m: { id: number; prepared: PreparedLine[] }) => {
-    waiting.get(m.id)?.resolve(m.prepared);
-    waiting.delete(m.id);
-  });
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`import worker stopped (${code})`)));
-  return {
-    prepare: (lines: string[], firstLine: number) => new Promise<PreparedLine[]>((resolve, reject) => {
-      const id = next++;
-      waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, lines, firstLine });
-    }),
-    close: async () => {
-      worker.removeAllListeners('exit');
-      await worker.terminate();
-    },
-  };
+  const thread = startThread<{ lines: string[]; firstLine: number }, PreparedLine[]>(new URL('./import-worker.ts', import.meta.url), { units });
+  return { prepare: (lines: string[], firstLine: number) => thread.call({ lines, firstLine }), close: () => thread.close() };
 }
 
 /**

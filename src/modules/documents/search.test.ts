@@ -4,7 +4,7 @@ import { Client, startServer, testDatabases, unitId, type TestServer } from '../
 import { documentRepository } from './repository.js';
 import { normaliseDocNo } from './rules.js';
 import { sql } from 'kysely';
-import { rebuildSearchIndex, searchDocuments, syncSearchIndex } from './search.js';
+import { indexPending, queueForIndex, rebuildSearchIndex, searchDocuments, syncSearchIndex } from './search.js';
 
 // A small corpus with natural government phrases, deterministic for every run.
 const PHRASES = [
@@ -134,6 +134,39 @@ for (const database of testDatabases()) {
       const byNo = await c.get(`/api/v1/public/search?q=${encodeURIComponent('明教[2026]20号')}`);
       assert.deepEqual(byNo.body.exact.map((d: { id: number }) => d.id), [withNo.id]);
       assert.equal((await c.get('/api/v1/public/search?q=')).status, 400);
+    });
+
+    it('bulk indexing keeps documents changed while their batch was being prepared as they now are', async () => {
+      const db = server.ctx.db;
+      const unit = await unitId(server, '三明市教育局');
+      const repo = documentRepository(db);
+      const queued: Array<{ id: number; published_at: string }> = [];
+      for (let i = 0; i < 120; i++) {
+        const published_at = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+        const { id } = await repo.insert({
+          unit_id: unit, index_no: `BULK/${database.name}-${i}`, title: `预读样本（${i}）`, doc_no: null, doc_no_norm: null, written_date: '2025-01-01',
+          publisher: '三明市教育局', topic: '科技、教育', genre: '通知', keywords: null, summary: null, validity: 'valid', validity_date: null, replaced_by_id: null,
+          five_public: null, art20_item: 11, disclosure: 'proactive', withhold_ground: null, withhold_reason: null, body_html: '<p>预读测试样本</p>', body_text: '预读测试样本',
+          status: 'published', publish_at: null, published_at, author_id: 1, review_steps: 1, findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
+        });
+        queued.push({ id, published_at });
+      }
+      await queueForIndex(db, queued);
+      // Batches of 40 in publication order: when the first is written, the second (ids 40..79) has been read.
+      const [withdrawn, edited] = [queued[45]!.id, queued[60]!.id];
+      let calls = 0;
+      const indexed = await indexPending(db, async () => {
+        if (calls++) return;
+        await db.updateTable('document').set({ status: 'withdrawn' }).where('id', '=', withdrawn).execute();
+        await syncSearchIndex(db, withdrawn);
+        await db.updateTable('document').set({ body_text: '改后词语', body_html: '<p>改后词语</p>' }).where('id', '=', edited).execute();
+        await syncSearchIndex(db, edited);
+      }, { bulk: true, batch: 40 });
+      assert.equal(indexed, 120);
+      const found = async (q: string) => (await searchDocuments(db, { q, sort: 'date', page: 1, pageSize: 200 })).items.map((d) => d.id).sort((a, b) => a - b);
+      assert.deepEqual(await found('预读测试'), queued.map((d) => d.id).filter((id) => id !== withdrawn && id !== edited).sort((a, b) => a - b));
+      assert.deepEqual(await found('改后词语'), [edited]);
+      assert.equal((await db.selectFrom('search_pending').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n, 0);
     });
   });
 }

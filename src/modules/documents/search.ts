@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
 import { dialectOf } from '../../platform/db/database.js';
-import { documentIndexTexts, fts5Match, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyFloor, searchPlan, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
+import { fts5Match, indexTextsOf, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyFloor, searchPlan, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
+import { startThread, type ThreadFunction } from '../../platform/worker/thread.js';
 import type { Database } from '../../schema.js';
 import type { Validity } from './enums.js';
 
@@ -168,14 +170,24 @@ async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
   }
 }
 
-/** The index rows of documents (their attachments read in one query). */
-async function indexRows(db: Kysely<Database>, docs: Array<{ id: number; title: string; keywords: string | null; body_text: string; published_at: string | null }>): Promise<IndexRow[]> {
+type IndexedDocument = { id: number; title: string; keywords: string | null; body_text: string; published_at: string | null };
+/** What a document's index texts are made from: title, keywords, body and each attachment's text. */
+interface IndexSource { id: number; key: number; title: string; keywords: string | null; texts: string[] }
+
+/** The index sources of documents (their attachments read in one query). */
+async function indexSources(db: Kysely<Database>, docs: IndexedDocument[]): Promise<IndexSource[]> {
   if (!docs.length) return [];
   const attachments = await db.selectFrom('attachment').select(['document_id', 'text']).where('document_id', 'in', docs.map((d) => d.id)).orderBy('sort_order').orderBy('id').execute();
   return docs.map((d) => ({
-    id: d.id, key: searchKey(d.published_at!, d.id),
-    ...documentIndexTexts(d.title, d.keywords, [d.body_text, ...attachments.filter((a) => a.document_id === d.id).map((a) => a.text)]),
+    id: d.id, key: searchKey(d.published_at!, d.id), title: d.title, keywords: d.keywords,
+    texts: [d.body_text, ...attachments.filter((a) => a.document_id === d.id).map((a) => a.text)],
   }));
+}
+
+async function indexRows(db: Kysely<Database>, docs: IndexedDocument[]): Promise<IndexRow[]> {
+  const sources = await indexSources(db, docs);
+  const texts = indexTextsOf(sources);
+  return sources.map((s, i) => ({ id: s.id, key: s.key, ...texts[i]! }));
 }
 
 /**
@@ -187,16 +199,22 @@ async function indexRows(db: Kysely<Database>, docs: Array<{ id: number; title: 
  * interrupted import or an upgrade is indexed later. Documents no longer public are skipped. Safe in several
  * processes at once (each batch is claimed in its transaction). Returns the number indexed.
  */
-export async function indexPending(db: Kysely<Database>, onProgress?: (indexed: number) => void, options: { bulk?: boolean } = {}): Promise<number> {
+export async function indexPending(db: Kysely<Database>, onProgress?: (indexed: number) => void | Promise<void>, options: { bulk?: boolean; batch?: number } = {}): Promise<number> {
   const pg = dialectOf(db) === 'postgres';
   const bulk = options.bulk ?? false;
+  const size = options.batch ?? (bulk ? BULK_BATCH : PENDING_BATCH);
   let indexed = 0;
+  const progress = async (n: number) => {
+    indexed += n;
+    await onProgress?.(indexed);
+  };
+  // SQLite writes on one connection: in bulk, a worker thread makes the next batch's texts meanwhile.
+  if (bulk && !pg && availableParallelism() > 1) await indexAhead(db, size, progress);
   const loop = async () => {
     for (;;) {
-      const n = await indexBatch(db, bulk ? BULK_BATCH : PENDING_BATCH, pg && bulk);
+      const n = await indexBatch(db, size, pg && bulk);
       if (!n) return;
-      indexed += n;
-      onProgress?.(indexed);
+      await progress(n);
     }
   };
   // PostgreSQL builds tsvectors and GIN entries in its own processes: a second connection uses a second core.
@@ -207,6 +225,55 @@ export async function indexPending(db: Kysely<Database>, onProgress?: (indexed: 
   }
   return indexed;
 }
+
+/**
+ * SQLite bulk indexing with read-ahead: batch k+1 is read and its texts made in a worker thread while
+ * batch k is written (making the texts took a fifth of the index phase). A document may change between
+ * the read and the write; every change to a public document writes its index rows at once
+ * (syncSearchIndex), so at write time a document already in the index, no longer public or re-dated is
+ * left as it is. Stops at the first short batch; indexPending's plain loop takes what is left (and what
+ * was queued behind the read position meanwhile).
+ */
+async function indexAhead(db: Kysely<Database>, size: number, progress: (n: number) => Promise<void>) {
+  type Queued = { published_at: string; document_id: number };
+  let after: Queued | null = null;
+  let thread: ThreadFunction<Array<Pick<IndexSource, 'title' | 'keywords' | 'texts'>>, IndexTexts[]> | null = null;
+  const read = async () => {
+    const position: Queued | null = after;
+    const queued = (await sql<Queued>`select published_at, document_id from search_pending
+      ${position ? sql`where (published_at, document_id) > (${position.published_at}, ${position.document_id})` : sql``}
+      order by published_at, document_id limit ${size}`.execute(db)).rows;
+    if (queued.length < size) return null;
+    after = queued[queued.length - 1]!;
+    const docs = await db.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'published_at', 'status', 'disclosure']).where('id', 'in', queued.map((q) => q.document_id)).execute();
+    const sources = await indexSources(db, docs.filter(isPublic));
+    thread ??= startThread(new URL('./search-worker.ts', import.meta.url));
+    return { queued, sources, texts: thread.call(sources.map((s) => ({ title: s.title, keywords: s.keywords, texts: s.texts }))) };
+  };
+  try {
+    let next = await read();
+    while (next) {
+      const batch = next;
+      next = await read();
+      const texts = await batch.texts;
+      await db.transaction().execute(async (trx) => {
+        const ids = batch.sources.map((s) => s.id);
+        const now = new Map((await trx.selectFrom('document').select(['id', 'status', 'disclosure', 'published_at']).where('id', 'in', ids).execute()).map((d) => [d.id, d]));
+        const inIndex = new Set((await trx.selectFrom('document_search_key').select('document_id').where('document_id', 'in', ids).execute()).map((r) => r.document_id));
+        const rows = batch.sources.map((s, i) => ({ id: s.id, key: s.key, ...texts[i]! })).filter((r) => {
+          const d = now.get(r.id);
+          return d && isPublic(d) && searchKey(d.published_at!, d.id) === r.key && !inIndex.has(r.id);
+        });
+        await writeIndexRows(trx, rows);
+        await deleteQueued(trx, batch.queued);
+      });
+      await progress(batch.queued.length);
+    }
+  } finally {
+    await (thread as ThreadFunction<unknown, unknown> | null)?.close();
+  }
+}
+
 const PENDING_BATCH = 2000;
 /** With FTS5's 64 MB hash (migration 0025), 10,000 documents per transaction halve the write time of 2,000. */
 const BULK_BATCH = 10_000;
@@ -224,17 +291,25 @@ async function indexBatch(db: Kysely<Database>, size: number, pgBulk: boolean) {
       order by published_at, document_id limit ${size} ${sql.raw(pg ? 'for update skip locked' : '')}`.execute(trx)).rows;
     if (!queued.length) return 0;
     const ids = queued.map((q) => q.document_id);
-    const docs = await trx.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'published_at', 'status', 'disclosure']).where('id', 'in', ids).execute();
+    // PostgreSQL: an edit of one of these documents (which re-indexes it) waits for this batch, or this batch for it.
+    let read = trx.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'published_at', 'status', 'disclosure']).where('id', 'in', ids);
+    if (pg) read = read.forShare();
+    const docs = await read.execute();
     await removeFromIndex(trx, ids);
     await writeIndexRows(trx, await indexRows(trx, docs.filter(isPublic)));
-    if (pg) await sql`delete from search_pending where (published_at, document_id) in (select * from unnest(${sql.val(queued.map((q) => q.published_at))}::text[], ${sql.val(ids)}::int[]))`.execute(trx);
-    else {
-      for (let i = 0; i < queued.length; i += 5000) {
-        await sql`delete from search_pending where (published_at, document_id) in (values ${sql.join(queued.slice(i, i + 5000).map((q) => sql`(${q.published_at}, ${q.document_id})`))})`.execute(trx);
-      }
-    }
+    await deleteQueued(trx, queued);
     return queued.length;
   });
+}
+
+async function deleteQueued(db: Kysely<Database>, queued: Array<{ published_at: string; document_id: number }>) {
+  if (dialectOf(db) === 'postgres') {
+    await sql`delete from search_pending where (published_at, document_id) in (select * from unnest(${sql.val(queued.map((q) => q.published_at))}::text[], ${sql.val(queued.map((q) => q.document_id))}::int[]))`.execute(db);
+    return;
+  }
+  for (let i = 0; i < queued.length; i += 5000) {
+    await sql`delete from search_pending where (published_at, document_id) in (values ${sql.join(queued.slice(i, i + 5000).map((q) => sql`(${q.published_at}, ${q.document_id})`))})`.execute(db);
+  }
 }
 
 /** Puts a document into the index when it is public, and takes it out otherwise. */

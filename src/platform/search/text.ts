@@ -71,6 +71,9 @@ export function documentIndexTexts(title: string, keywords: string | null, texts
   return { title: indexText(head), body: texts.map(indexText).join(' zzbreak '), charTitle: charTokens(head), charBody: charTokens(...texts) };
 }
 
+/** The index texts of several documents, in order (bulk indexing runs this in a worker thread). */
+export const indexTextsOf = (docs: Array<{ title: string; keywords: string | null; texts: string[] }>) => docs.map((d) => documentIndexTexts(d.title, d.keywords, d.texts));
+
 /** Search terms: whitespace-separated, each at most 40 characters, at most 8 terms. */
 export const queryTerms = (q: string) => q.trim().split(/\s+/).filter(Boolean).slice(0, 8).map((t) => t.slice(0, 40));
 
