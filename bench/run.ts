@@ -301,16 +301,20 @@ if (!databases.length) throw new Error('--pg-only needs --pg URL (or BENCH_DATAB
 const machine = `${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}，内存 ${(totalmem() / 1024 ** 3).toFixed(1)} GB，Node ${process.version}`;
 say(`基准测试（${mode}）：${DOCS.toLocaleString()} 份文件，${databases.map((d) => d.name).join('、')}；${machine}`);
 const began = Date.now();
-const results: Result[] = [];
-for (const d of databases) results.push(await runOn(d));
-const markdown = table(results);
-console.log(`\n### ${new Date().toISOString().slice(0, 10)} ${mode}（${DOCS.toLocaleString()} 份文件）\n\n${machine}；${CONNECTIONS} 个并发连接，每项 ${SECONDS} 秒。\n\n${markdown}\n`);
 const dir = new URL('./results/', import.meta.url).pathname;
 mkdirSync(dir, { recursive: true });
 // Never overwrite an earlier run of the same day.
 const stem = join(dir, `${new Date().toISOString().slice(0, 10)}-${mode}${opts['pg-only'] ? '-pg' : ''}`);
 let file = `${stem}.json`;
 for (let n = 2; existsSync(file); n++) file = `${stem}-${n}.json`;
-writeFileSync(file, JSON.stringify({ mode, docs: DOCS, seconds: SECONDS, connections: CONNECTIONS, machine, texts: opts.texts ?? null, results, markdown }, null, 2));
+const results: Result[] = [];
+let markdown = '';
+for (const d of databases) {
+  results.push(await runOn(d));
+  // Written after each database, so a failure in the next one keeps what was measured.
+  markdown = table(results);
+  writeFileSync(file, JSON.stringify({ mode, docs: DOCS, seconds: SECONDS, connections: CONNECTIONS, machine, texts: opts.texts ?? null, results, markdown }, null, 2));
+}
+console.log(`\n### ${new Date().toISOString().slice(0, 10)} ${mode}（${DOCS.toLocaleString()} 份文件）\n\n${machine}；${CONNECTIONS} 个并发连接，每项 ${SECONDS} 秒。\n\n${markdown}\n`);
 say(`完成：用时 ${((Date.now() - began) / 60000).toFixed(1)} 分钟；结果写入 ${file}`);
 process.exit(0);
