@@ -50,6 +50,8 @@ interface Result {
   storePerSecond: number;
   indexPerSecond: number;
   dbBytes: number;
+  /** SQLite: of dbBytes, the write-ahead log (kept at its largest size until the next truncating checkpoint). */
+  walBytes?: number;
   pages: Record<string, Load>;
   nginx: Load | null;
   search: Record<string, Latency>;
@@ -192,8 +194,13 @@ async function runOn(database: { name: string; url?: string | undefined }): Prom
     const edu = (await started.ctx.db.selectFrom('unit').select('id').where('name', '=', '三明市教育局').executeTakeFirstOrThrow()).id;
     const doc = (await started.ctx.db.selectFrom('document').select('id').where('index_no', 'like', 'BENCH/%').orderBy('id').offset(Math.floor(DOCS / 2)).limit(1).executeTakeFirstOrThrow()).id;
     let dbBytes: number;
+    let walBytes: number | undefined;
     if (dbUrl) dbBytes = Number((await started.ctx.db.selectNoFrom((eb) => eb.fn<string>('pg_database_size', [eb.fn('current_database')]).as('s')).executeTakeFirstOrThrow()).s);
-    else dbBytes = ['gongkai.sqlite', 'gongkai.sqlite-wal'].map((f) => join(dataDir, f)).filter(existsSync).reduce((a, f) => a + statSync(f).size, 0);
+    else {
+      const size = (f: string) => (existsSync(join(dataDir, f)) ? statSync(join(dataDir, f)).size : 0);
+      walBytes = size('gongkai.sqlite-wal');
+      dbBytes = size('gongkai.sqlite') + walBytes;
+    }
     await started.handle.close();
 
     say(`== ${database.name}: 启动服务（${availableParallelism()} 个进程）`);
@@ -263,7 +270,7 @@ async function runOn(database: { name: string; url?: string | undefined }): Prom
       const rssMb = peakRss(server.child.pid!);
       return {
         database: database.name, docs: DOCS, importSeconds: +importSeconds.toFixed(1), importPerSecond: Math.round(DOCS / importSeconds),
-        storePerSecond: Math.round(DOCS / storeSeconds), indexPerSecond: Math.round(DOCS / Math.max(0.001, importSeconds - storeSeconds)), dbBytes, pages, nginx: nginxLoad, search,
+        storePerSecond: Math.round(DOCS / storeSeconds), indexPerSecond: Math.round(DOCS / Math.max(0.001, importSeconds - storeSeconds)), dbBytes, walBytes, pages, nginx: nginxLoad, search,
         submissions: { perSecond: Math.round(submit.requests.average), acknowledged, stored, errors: submit.errors + submit.timeouts }, rssMb,
       };
     } finally {
@@ -281,7 +288,7 @@ function table(results: Result[]): string {
   add('文件数', (r) => r.docs.toLocaleString());
   add('导入速度（份/秒，入库并可检索）', (r) => String(r.importPerSecond), '≥ 2,000');
   add('其中：入库（份/秒） / 建立检索索引（份/秒）', (r) => (r.storePerSecond ? `${r.storePerSecond} / ${r.indexPerSecond}` : '—'));
-  add('数据库大小（MB）', (r) => (r.dbBytes / 1024 / 1024).toFixed(0));
+  add('数据库大小（MB）', (r) => `${(r.dbBytes / 1024 / 1024).toFixed(0)}${r.walBytes ? `（其中 WAL ${(r.walBytes / 1024 / 1024).toFixed(0)}）` : ''}`);
   add('nginx 静态文件（请求/秒）', (r) => (r.nginx ? String(r.nginx.rps) : '—'));
   for (const page of ['文件页', '栏目列表页', '首页', 'healthz']) {
     add(`${page}（请求/秒，p50/p99 毫秒）`, (r) => `${r.pages[page]!.rps}（${r.pages[page]!.p50}/${r.pages[page]!.p99}）${r.pages[page]!.errors + r.pages[page]!.non2xx ? ` 错误 ${r.pages[page]!.errors + r.pages[page]!.non2xx}` : ''}`);
