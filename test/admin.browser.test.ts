@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { adminLogin, seriousAxeViolations, useServerAndBrowser } from './browser.js';
+import { adminLogin, chooseOption, seriousAxeViolations, useServerAndBrowser } from './browser.js';
 import { DEMO_PASSWORD } from './helpers.js';
 
 describe('admin app in Chromium', () => {
@@ -97,8 +97,7 @@ describe('admin app in Chromium', () => {
     await login(page, 'admin');
     await page.getByRole('link', { name: '节假日日历' }).click();
     await page.getByRole('heading', { name: '节假日日历' }).waitFor();
-    await page.getByRole('combobox', { name: '年份' }).click();
-    await page.locator('.ant-select-item-option[title="2027 年"]').click();
+    await chooseOption(page, page.getByRole('combobox', { name: '年份' }), '2027 年');
     await page.getByText('尚未录入').waitFor();
     await page.getByLabel('依据的通知').fill('国务院办公厅关于2027年部分节假日安排的通知（测试）');
     await page.getByLabel('日期').fill('2027-01-01');

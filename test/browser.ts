@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, startServer, type TestServer } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -72,4 +72,15 @@ export async function adminLogin(page: Page, baseUrl: string, username: string, 
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/**
+ * Picks an option of an antd Select: opens it (typing `typed` to filter), clicks the option and waits until
+ * the dropdown has closed, so that it cannot cover the next thing clicked (a dialog's 确定 under load).
+ */
+export async function chooseOption(page: Page, field: Locator, option: string, typed?: string) {
+  await field.click();
+  if (typed) await field.fill(typed);
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { adminLogin, seriousAxeViolations, useServerAndBrowser } from './browser.js';
+import { adminLogin, chooseOption, seriousAxeViolations, useServerAndBrowser } from './browser.js';
 
 describe('proactive disclosure end to end in Chromium', () => {
   const t = useServerAndBrowser();
@@ -11,11 +11,7 @@ describe('proactive disclosure end to end in Chromium', () => {
     await page.getByTestId('current-user').waitFor();
   }
 
-  async function choose(page: Page, label: string, option: string, typed?: string) {
-    await page.getByLabel(label).click();
-    if (typed) await page.getByLabel(label).fill(typed);
-    await page.locator(`.ant-select-item-option[title="${option}"]`).click();
-  }
+  const choose = (page: Page, label: string, option: string, typed?: string) => chooseOption(page, page.getByLabel(label), option, typed);
 
   it('drafts, reviews and publishes a document that then shows on the public pages and in search', async () => {
     const title = '三明市教育局关于公布2026年中小学校招生范围的通告';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { adminLogin, seriousAxeViolations, useServerAndBrowser } from './browser.js';
+import { adminLogin, chooseOption, seriousAxeViolations, useServerAndBrowser } from './browser.js';
 import { as, unitId } from './helpers.js';
 
 describe('disclosure on request in Chromium', () => {
@@ -95,9 +95,7 @@ describe('disclosure on request in Chromium', () => {
     await page.getByRole('button', { name: '作出答复' }).click();
     const reply = page.getByRole('dialog');
     await reply.getByLabel('日期').fill('2026-10-09');
-    await reply.getByLabel('答复类型（计入年度报告）').click();
-    await reply.getByLabel('答复类型（计入年度报告）').fill('部分公开');
-    await page.locator('.ant-select-item-option[title="部分公开：（二）部分公开"]').click();
+    await chooseOption(page, reply.getByLabel('答复类型（计入年度报告）'), '部分公开：（二）部分公开', '部分公开');
     await reply.getByLabel('理由').fill('学生名单涉及个人隐私，不予公开。');
     await reply.getByLabel('提供方式和时间').fill('可以公开的部分以电子邮件方式于答复同日发送。');
     await reply.getByRole('button', { name: /确\s*定/ }).click();
@@ -105,8 +103,7 @@ describe('disclosure on request in Chromium', () => {
     const docx = await fetch(`${t.server.baseUrl}${await page.getByRole('link', { name: '下载答复书（Word）' }).getAttribute('href')}`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
     assert.equal(docx.status, 200);
     await page.getByRole('button', { name: '登记送达' }).click();
-    await page.getByRole('dialog').getByLabel('送达方式').click();
-    await page.locator('.ant-select-item-option[title="电子邮件送达"]').click();
+    await chooseOption(page, page.getByRole('dialog').getByLabel('送达方式'), '电子邮件送达');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByRole('button', { name: /^归\s*档$/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
