@@ -194,10 +194,11 @@ async function indexRows(db: Kysely<Database>, docs: IndexedDocument[]): Promise
  * Indexes the queued documents (search_pending) oldest first, in batches, so that index rows are written
  * in ascending key order: FTS5 then appends instead of flushing and merging overlapping segments
  * (measured: 40% less time and 30% less space than indexing each import batch as it comes). Bulk imports
- * queue their new documents and call this after the last batch with `bulk` (larger batches; on
- * PostgreSQL two connections and a larger GIN pending list); a scheduled job calls it too, so an
- * interrupted import or an upgrade is indexed later. Documents no longer public are skipped. Safe in several
- * processes at once (each batch is claimed in its transaction). Returns the number indexed.
+ * queue their new documents and call this after the last batch with `bulk` (larger batches; on SQLite
+ * read-ahead through a worker thread, on PostgreSQL two connections and a larger GIN pending list); the
+ * scheduled job calls it too (plain batches), so an interrupted import or an upgrade is indexed later.
+ * Documents no longer public are skipped. Safe in several processes at once (each batch is claimed in its
+ * transaction). Returns the number indexed.
  */
 export async function indexPending(db: Kysely<Database>, onProgress?: (indexed: number) => void | Promise<void>, options: { bulk?: boolean; batch?: number } = {}): Promise<number> {
   const pg = dialectOf(db) === 'postgres';
