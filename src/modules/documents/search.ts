@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
 import { dialectOf } from '../../platform/db/database.js';
 import { fts5Match, indexTextsOf, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyFloor, searchPlan, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
-import { startThread, type ThreadFunction } from '../../platform/worker/thread.js';
+import { startThread } from '../../platform/worker/thread.js';
 import type { Database } from '../../schema.js';
 import type { Validity } from './enums.js';
 
@@ -90,7 +90,7 @@ export const searchTitleMigration: Migration = {
       await sql`create index document_search_title_idx on document_search using gin (title)`.execute(db);
     } else {
       await sql`create virtual table document_titles using fts5(title, content='', contentless_delete=1, tokenize='ascii')`.execute(db);
-      for (const table of ['document_fts', 'document_chars', 'document_titles']) {
+      for (const table of FTS_TABLES) {
         await sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank) values ('hashsize', ${sql.lit(64 * 1024 * 1024)})`.execute(db);
         await sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank) values ('automerge', 16)`.execute(db);
       }
@@ -100,12 +100,15 @@ export const searchTitleMigration: Migration = {
   },
 };
 
+/** SQLite's index tables, all keyed by the search key (rowid). */
+const FTS_TABLES = ['document_fts', 'document_chars', 'document_titles'] as const;
+
 /** Removes every index row and empties the queue. */
 async function emptyIndex(db: Kysely<any>) {
   if (dialectOf(db) === 'postgres') await sql`delete from document_search`.execute(db);
   else {
     // FTS5's 'delete-all' drops the whole index at once (DELETE would remove rows one by one).
-    for (const table of ['document_fts', 'document_chars', 'document_titles']) await sql`insert into ${sql.table(table)} (${sql.ref(table)}) values ('delete-all')`.execute(db);
+    for (const table of FTS_TABLES) await sql`insert into ${sql.table(table)} (${sql.ref(table)}) values ('delete-all')`.execute(db);
     await sql`delete from document_search_key`.execute(db);
   }
   await sql`delete from search_pending`.execute(db);
@@ -171,6 +174,17 @@ async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
 }
 
 type IndexedDocument = { id: number; title: string; keywords: string | null; body_text: string; published_at: string | null };
+/** What indexing reads of a document: its texts and whether it is public. */
+const INDEXED_FIELDS = ['id', 'title', 'keywords', 'body_text', 'published_at', 'status', 'disclosure'] as const;
+type Queued = { published_at: string; document_id: number };
+
+/** The next queued documents in index order; `after` a position, or claimed (PostgreSQL: skipping batches other connections hold). */
+async function readQueue(db: Kysely<Database>, size: number, options: { after?: Queued | null; claim?: boolean }) {
+  const { after, claim } = options;
+  return (await sql<Queued>`select published_at, document_id from search_pending
+    ${after ? sql`where (published_at, document_id) > (${after.published_at}, ${after.document_id})` : sql``}
+    order by published_at, document_id limit ${size} ${sql.raw(claim && dialectOf(db) === 'postgres' ? 'for update skip locked' : '')}`.execute(db)).rows;
+}
 /** What a document's index texts are made from: title, keywords, body and each attachment's text. */
 interface IndexSource { id: number; key: number; title: string; keywords: string | null; texts: string[] }
 
@@ -236,26 +250,23 @@ export async function indexPending(db: Kysely<Database>, onProgress?: (indexed: 
  * was queued behind the read position meanwhile).
  */
 async function indexAhead(db: Kysely<Database>, size: number, progress: (n: number) => Promise<void>) {
-  type Queued = { published_at: string; document_id: number };
   let after: Queued | null = null;
-  let thread: ThreadFunction<Array<Pick<IndexSource, 'title' | 'keywords' | 'texts'>>, IndexTexts[]> | null = null;
   const read = async () => {
-    const position: Queued | null = after;
-    const queued = (await sql<Queued>`select published_at, document_id from search_pending
-      ${position ? sql`where (published_at, document_id) > (${position.published_at}, ${position.document_id})` : sql``}
-      order by published_at, document_id limit ${size}`.execute(db)).rows;
+    const queued = await readQueue(db, size, { after });
     if (queued.length < size) return null;
     after = queued[queued.length - 1]!;
-    const docs = await db.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'published_at', 'status', 'disclosure']).where('id', 'in', queued.map((q) => q.document_id)).execute();
-    const sources = await indexSources(db, docs.filter(isPublic));
-    thread ??= startThread(new URL('./search-worker.ts', import.meta.url));
-    return { queued, sources, texts: thread.call(sources.map((s) => ({ title: s.title, keywords: s.keywords, texts: s.texts }))) };
+    const docs = await db.selectFrom('document').select(INDEXED_FIELDS).where('id', 'in', queued.map((q) => q.document_id)).execute();
+    return { queued, sources: await indexSources(db, docs.filter(isPublic)) };
   };
+  const first = await read();
+  if (!first) return;
+  const thread = startThread<IndexSource[], IndexTexts[]>(new URL('./search-worker.ts', import.meta.url));
+  const withTexts = (batch: Awaited<ReturnType<typeof read>>) => batch && { ...batch, texts: thread.call(batch.sources) };
   try {
-    let next = await read();
+    let next = withTexts(first);
     while (next) {
       const batch = next;
-      next = await read();
+      next = withTexts(await read());
       const texts = await batch.texts;
       await db.transaction().execute(async (trx) => {
         const ids = batch.sources.map((s) => s.id);
@@ -271,7 +282,7 @@ async function indexAhead(db: Kysely<Database>, size: number, progress: (n: numb
       await progress(batch.queued.length);
     }
   } finally {
-    await (thread as ThreadFunction<unknown, unknown> | null)?.close();
+    await thread.close();
   }
 }
 
@@ -288,12 +299,11 @@ async function indexBatch(db: Kysely<Database>, size: number, pgBulk: boolean) {
       await sql`set local work_mem = '256MB'`.execute(trx);
       await sql`set local gin_pending_list_limit = '64MB'`.execute(trx);
     }
-    const queued = (await sql<{ published_at: string; document_id: number }>`select published_at, document_id from search_pending
-      order by published_at, document_id limit ${size} ${sql.raw(pg ? 'for update skip locked' : '')}`.execute(trx)).rows;
+    const queued = await readQueue(trx, size, { claim: true });
     if (!queued.length) return 0;
     const ids = queued.map((q) => q.document_id);
     // PostgreSQL: an edit of one of these documents (which re-indexes it) waits for this batch, or this batch for it.
-    let read = trx.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'published_at', 'status', 'disclosure']).where('id', 'in', ids);
+    let read = trx.selectFrom('document').select(INDEXED_FIELDS).where('id', 'in', ids);
     if (pg) read = read.forShare();
     const docs = await read.execute();
     await removeFromIndex(trx, ids);
@@ -303,7 +313,7 @@ async function indexBatch(db: Kysely<Database>, size: number, pgBulk: boolean) {
   });
 }
 
-async function deleteQueued(db: Kysely<Database>, queued: Array<{ published_at: string; document_id: number }>) {
+async function deleteQueued(db: Kysely<Database>, queued: Queued[]) {
   if (dialectOf(db) === 'postgres') {
     await sql`delete from search_pending where (published_at, document_id) in (select * from unnest(${sql.val(queued.map((q) => q.published_at))}::text[], ${sql.val(queued.map((q) => q.document_id))}::int[]))`.execute(db);
     return;
@@ -315,7 +325,7 @@ async function deleteQueued(db: Kysely<Database>, queued: Array<{ published_at: 
 
 /** Puts a document into the index when it is public, and takes it out otherwise. */
 export async function syncSearchIndex(db: Kysely<Database>, documentId: number) {
-  const doc = await db.selectFrom('document').select(['id', 'title', 'keywords', 'body_text', 'status', 'disclosure', 'published_at']).where('id', '=', documentId).executeTakeFirst();
+  const doc = await db.selectFrom('document').select(INDEXED_FIELDS).where('id', '=', documentId).executeTakeFirst();
   if (!doc) return;
   await removeFromIndex(db, [doc.id]);
   if (isPublic(doc)) await writeIndexRows(db, await indexRows(db, [doc]));
