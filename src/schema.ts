@@ -5,6 +5,7 @@ import { calendarMigration, type CalendarTables } from './platform/calendar/holi
 import { accountEmailMigration, accountsMigration, type AccountTables } from './modules/accounts/schema.js';
 import { cataloguesMigration, type CatalogueTables } from './modules/catalogues/schema.js';
 import { attachmentMigration, disclosureRuleMigration, normativeKindMigration, documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
+import { searchYearsMigration } from './modules/documents/search-years.js';
 import { documentSearchMigration, searchKeyMigration, searchTitleMigration, type SearchIndexTables } from './modules/documents/search.js';
 import { unitsMigration, type UnitTables } from './modules/units/schema.js';
 import { requestsMigration, type RequestTables } from './modules/requests/schema.js';
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0023_annual_report': annualReportMigration,
   '0024_document_search_key': searchKeyMigration,
   '0025_search_title': searchTitleMigration,
+  '0026_search_years': searchYearsMigration,
 };

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
 import { nowIso } from '../../platform/db/database.js';
+import { beijingYearStart } from '../../platform/calendar/calendar.js';
 import type { Database } from '../../schema.js';
 import type { ScopeEntry } from '../accounts/policy.js';
 import { scopeCondition } from '../accounts/scope-sql.js';
@@ -81,7 +82,7 @@ export function documentRepository(db: Kysely<Database>) {
       if (q.domainId) query = query.where((eb) => inDomain(eb, q.domainId!));
       if (q.disclosureRule) query = query.where('document.disclosure_rule', '=', 1);
       if (q.validity) query = query.where('document.validity', '=', q.validity as DocumentRow['validity']);
-      if (q.year) query = query.where('document.published_at', '>=', `${q.year}-01-01`).where('document.published_at', '<', `${q.year + 1}-01-01`);
+      if (q.year) query = query.where('document.published_at', '>=', beijingYearStart(q.year)).where('document.published_at', '<', beijingYearStart(q.year + 1));
       const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       const items = await query
         .selectAll('document')

@@ -109,6 +109,64 @@ for (const database of testDatabases()) {
       assert.ok(!other.items.some((d) => docs.some((x) => x.id === d.id)), 'none of the 教育局 test documents');
     });
 
+    it('pages through many hits newest first, whether hits are common or rare among the newest documents', async () => {
+      for (const q of ['公开', '林', '补助资金', '征收补偿方案']) {
+        // The test documents' ids grow with their publication time.
+        const want = expected(q).sort((a, b) => b - a).slice(0, 10);
+        assert.ok(want.length === 10, `${q} has more hits than are counted`);
+        const got: number[] = [];
+        for (let page = 1; page <= 5; page++) {
+          // Counted up to 10: every page is read as "many hits", as for a common word in a large corpus.
+          const res = await searchDocuments(server.ctx.db, { q, sort: 'date', page, pageSize: 2 }, { count: 10, rank: 10 });
+          assert.equal(res.totalCapped, true);
+          got.push(...res.items.map((d) => d.id));
+        }
+        assert.deepEqual(got, want, `pages of ${q}`);
+      }
+      // Hits older than every recent document, across years (PostgreSQL reads them year by year).
+      const repo = documentRepository(server.ctx.db);
+      const unit = await unitId(server, '三明市教育局');
+      const older: number[] = [];
+      for (const at of ['2026-02-01T02:00:00.000Z', '2025-06-01T02:00:00.000Z', '2025-01-02T02:00:00.000Z', '2023-03-01T02:00:00.000Z']) {
+        const { id } = await repo.insert({
+          unit_id: unit, index_no: `PAGES/${database.name}-${at}`, title: '逐年翻页样本', doc_no: null, doc_no_norm: null, written_date: at.slice(0, 10),
+          publisher: '三明市教育局', topic: '科技、教育', genre: '通知', keywords: null, summary: null, validity: 'valid', validity_date: null, replaced_by_id: null,
+          five_public: null, art20_item: 11, disclosure: 'proactive', withhold_ground: null, withhold_reason: null, body_html: '<p>逐年翻页</p>', body_text: '逐年翻页',
+          status: 'published', publish_at: null, published_at: at, author_id: 1, review_steps: 1, findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
+        });
+        await syncSearchIndex(server.ctx.db, id);
+        older.push(id);
+      }
+      const pages: number[] = [];
+      for (let page = 1; page <= 3; page++) pages.push(...(await searchDocuments(server.ctx.db, { q: '逐年翻页', sort: 'date', page, pageSize: 1 }, { count: 3, rank: 3 })).items.map((d) => d.id));
+      assert.deepEqual(pages, older.slice(0, 3));
+      for (const id of older) {
+        await server.ctx.db.updateTable('document').set({ status: 'withdrawn' }).where('id', '=', id).execute();
+        await syncSearchIndex(server.ctx.db, id);
+      }
+    });
+
+    it('counts a document published just after midnight on 1 January Beijing time in the new year', async () => {
+      const db = server.ctx.db;
+      const repo = documentRepository(db);
+      const { id } = await repo.insert({
+        unit_id: await unitId(server, '三明市教育局'), index_no: `NEWYEAR/${database.name}`, title: '跨年发布样本', doc_no: null, doc_no_norm: null, written_date: '2025-12-31',
+        publisher: '三明市教育局', topic: '科技、教育', genre: '通知', keywords: null, summary: null, validity: 'valid', validity_date: null, replaced_by_id: null,
+        five_public: null, art20_item: 11, disclosure: 'proactive', withhold_ground: null, withhold_reason: null, body_html: '<p>跨年发布</p>', body_text: '跨年发布',
+        // 2026-01-01 00:30 in Beijing.
+        status: 'published', publish_at: null, published_at: '2025-12-31T16:30:00.000Z', author_id: 1, review_steps: 1, findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
+      });
+      await syncSearchIndex(db, id);
+      const found = async (year: number) => (await searchDocuments(db, { q: '跨年发布', sort: 'date', year, page: 1, pageSize: 10 })).items.map((d) => d.id);
+      assert.deepEqual(await found(2026), [id]);
+      assert.deepEqual(await found(2025), []);
+      const listed = async (year: number) => (await repo.listPublished({ year, page: 1, pageSize: 500 })).items.some((d) => d.id === id);
+      assert.equal(await listed(2026), true);
+      assert.equal(await listed(2025), false);
+      await db.updateTable('document').set({ status: 'withdrawn' }).where('id', '=', id).execute();
+      await syncSearchIndex(db, id);
+    });
+
     it('finds the same after the index is rebuilt from the documents', async () => {
       if (database.name === 'postgres') await sql`delete from document_search`.execute(server.ctx.db);
       else {

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
 import { dialectOf } from '../../platform/db/database.js';
-import { fts5Match, indexTextsOf, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyFloor, searchPlan, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
+import { fts5Match, indexTextsOf, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyYear, searchKeyYearStart, searchPlan, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
 import { startThread } from '../../platform/worker/thread.js';
+import { ensureSearchYears, mergePendingLists, searchYears } from './search-years.js';
 import type { Database } from '../../schema.js';
 import type { Validity } from './enums.js';
 
@@ -32,6 +33,8 @@ export interface SearchIndexTables {
   search_pending: { published_at: string; document_id: number };
 }
 
+/** PostgreSQL: "newest first" with many hits first looks among this many documents per requested row (see keyQuery). */
+const NEWEST_WINDOW = 50;
 /** Totals above this are reported as "more than". */
 export const COUNT_LIMIT = 1_000;
 /**
@@ -158,6 +161,7 @@ async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
   // FTS5 flushes its in-memory segment whenever a rowid is not above the last one: write in key order.
   const rows = [...unsorted].sort((a, b) => a.key - b.key);
   if (dialectOf(db) === 'postgres') {
+    await ensureSearchYears(db, rows.map((r) => searchKeyYear(r.key)));
     await sql`insert into document_search (document_id, sort_key, tsv, chars, title)
       select r.id, r.key, setweight(r.title_tsv, 'A') || to_tsvector('simple', r.body), array_to_tsvector(string_to_array(r.chars, ' ')), r.title_tsv
       from (select r.*, to_tsvector('simple', r.title) as title_tsv from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[]) as r(id, key, title, body, chars)) r`.execute(db);
@@ -235,9 +239,7 @@ export async function indexPending(db: Kysely<Database>, onProgress?: (indexed: 
   // PostgreSQL builds tsvectors and GIN entries in its own processes: a second connection uses a second core.
   await Promise.all(Array.from({ length: pg && bulk ? 2 : 1 }, loop));
   // Entries left in a pending list are scanned by every search until merged: merge them now.
-  if (pg && bulk && indexed) {
-    for (const index of ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx']) await sql`select gin_clean_pending_list(${index}::regclass)`.execute(db);
-  }
+  if (pg && bulk && indexed) await mergePendingLists(db);
   return indexed;
 }
 
@@ -413,7 +415,8 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
       where.push(sql`d.id = (${key} % ${SEARCH_KEY_IDS})`);
     }
   }
-  if (query.year) where.push(sql`${key} >= ${searchKeyFloor(`${query.year}-01-01`)}`, sql`${key} < ${searchKeyFloor(`${query.year + 1}-01-01`)}`);
+  const inYear = (k: RawBuilder<unknown>) => (query.year ? yearRange(k, query.year) : []);
+  where.push(...inYear(key));
   if (query.unitId) where.push(sql`d.unit_id = ${query.unitId}`);
   if (query.validity) where.push(sql`d.validity = ${query.validity}`);
   if (query.art20) where.push(sql`d.art20_item = ${query.art20}`);
@@ -425,22 +428,49 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     const op = sql.raw(pg ? 'ilike' : 'like');
     where.push(sql`(d.title ${op} ${like} or d.body_text ${op} ${like} or d.keywords ${op} ${like} or exists (select 1 from attachment a where a.document_id = d.id and a.text ${op} ${like}))`);
   }
-  const hits = sql`select ${key} as k from ${from} where ${sql.join(where, sql` and `)}`;
-  const page = async (order: RawBuilder<unknown>, limit: number, offset: number) =>
-    (await sql<{ k: number }>`${hits} order by ${order} limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k));
+  const hits = (extra: RawBuilder<unknown>[] = []) => sql`select ${key} as k from ${from} where ${sql.join([...where, ...extra], sql` and `)}`;
+  const page = async (order: RawBuilder<unknown>, limit: number, offset: number, extra: RawBuilder<unknown>[] = []) =>
+    (await sql<{ k: number }>`${hits(extra)} order by ${order} limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k));
   return {
     /** Hits counted up to `limit`. */
-    count: async (limit: number) => Number((await sql<{ n: number }>`select count(*) as n from (${hits} limit ${limit}) hits`.execute(db)).rows[0]!.n),
+    count: async (limit: number) => Number((await sql<{ n: number }>`select count(*) as n from (${hits()} limit ${limit}) hits`.execute(db)).rows[0]!.n),
     /**
-     * A page of keys, newest first. Many hits: read in index order, stopping after the page. `few` (all hits
-     * were counted): PostgreSQL collects them from the GIN index and sorts them instead of walking the key
-     * index past every non-matching row (its estimates for phrases are too coarse to choose this itself).
+     * A page of keys, newest first. `few` (all hits were counted): the hits are collected and sorted.
+     * Many hits: SQLite reads its index in key order and stops after the page. PostgreSQL cannot tell how
+     * dense a phrase's hits are (it estimated 538 of 47,646), and checking a candidate's phrase reads its
+     * whole tsvector (≈ 10 KB): so it first walks the newest NEWEST_WINDOW × page documents in key order,
+     * which finds the page when hits are common; when they are not, it sorts the GIN candidates year by
+     * year, newest year first (search-years.ts), which are then few.
      */
-    newest: (limit: number, offset: number, few = false) => page(sql`${few && pg ? sql`${key} + 0` : key} desc`, limit, offset),
+    newest: async (limit: number, offset: number, few = false) => {
+      if (!pg) return page(sql`${key} desc`, limit, offset);
+      if (few) return page(sql`${key} + 0 desc`, limit, offset);
+      const range = inYear(sql`sort_key`);
+      const edge = (await sql<{ k: string }>`select sort_key as k from document_search ${range.length ? sql`where ${sql.join(range, sql` and `)}` : sql``}
+        order by sort_key desc offset ${(offset + limit) * NEWEST_WINDOW - 1} limit 1`.execute(db)).rows[0];
+      if (edge) {
+        // Walk the key index: no bitmap scans for this statement (searchDocuments runs in a transaction).
+        await sql`set local enable_bitmapscan = off`.execute(db);
+        const keys = await page(sql`${key} desc`, limit, offset, [sql`${key} >= ${edge.k}`]);
+        await sql`set local enable_bitmapscan = on`.execute(db);
+        if (keys.length === limit) return keys;
+      }
+      // Year by year, newest first, each year's candidates collected and sorted (its partition alone is read).
+      const keys: number[] = [];
+      for (const year of await searchYears(db)) {
+        if (query.year && year !== query.year) continue;
+        keys.push(...await page(sql`${key} + 0 desc`, offset + limit - keys.length, 0, yearRange(key, year)));
+        if (keys.length >= offset + limit) break;
+      }
+      return keys.slice(offset, offset + limit);
+    },
     /** A page of keys by relevance (all hits are ranked: call it only when they are few); null without words to rank by. */
     ranked: score && ((limit: number, offset: number) => page(sql`${score}, ${key} desc`, limit, offset)),
   };
 }
+
+/** Conditions on a key: published in the (Beijing calendar) year. */
+const yearRange = (key: RawBuilder<unknown>, year: number) => [sql`${key} >= ${searchKeyYearStart(year)}`, sql`${key} < ${searchKeyYearStart(year + 1)}`];
 
 type Hit = Awaited<ReturnType<typeof loadHits>>[number];
 

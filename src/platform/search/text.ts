@@ -1,3 +1,5 @@
+import { beijingYear, beijingYearStart } from '../calendar/calendar.js';
+
 /**
  * Chinese full-text search helpers shared by both databases: text is indexed as overlapping
  * two-character windows of each CJK run (bigrams) plus whole lower-cased Latin words and numbers, so
@@ -174,6 +176,10 @@ export function searchKey(publishedAt: string, id: number) {
 }
 /** The smallest key of documents published at or after `iso`. */
 export const searchKeyFloor = (iso: string) => minute(iso) * SEARCH_KEY_IDS;
+/** The smallest key of documents published in a (Beijing calendar) year. */
+export const searchKeyYearStart = (year: number) => searchKeyFloor(beijingYearStart(year));
+/** The Beijing calendar year in which a key's document was published. */
+export const searchKeyYear = (key: number) => beijingYear(Math.floor(key / SEARCH_KEY_IDS) * 60_000);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

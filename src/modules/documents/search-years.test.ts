@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import { seedDemo } from '../../demo.js';
+import { migrate, openDatabase, type DbHandle } from '../../platform/db/database.js';
+import { migrations, type Database } from '../../schema.js';
+import { documentRepository } from './repository.js';
+import { searchDocuments, syncSearchIndex } from './search.js';
+import { searchKey, searchKeyYear } from '../../platform/search/text.js';
+
+// The yearly partitions exist on PostgreSQL only (SQLite's FTS5 stops in key order by itself).
+const url = process.env.TEST_DATABASE_URL;
+const databases = url ? [url] : [];
+
+for (const databaseUrl of databases) {
+  describe('search index by publication year (postgres)', () => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    let handle: DbHandle<Database>;
+    let db: Kysely<Database>;
+    // Published at 01:30 on 1 January 2024 Beijing time: still 2023 in UTC.
+    const published = { y2019: '2019-06-01T01:00:00.000Z', newYear: '2023-12-31T17:30:00.000Z', y2026: '2026-03-02T02:00:00.000Z' };
+    const ids: Record<keyof typeof published, number> = { y2019: 0, newYear: 0, y2026: 0 };
+
+    const partitions = async () => (await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+      where i.inhparent = 'document_search'::regclass order by 1`.execute(db)).rows.map((r) => r.name);
+
+    before(async () => {
+      handle = await openDatabase<Database>({ url: databaseUrl, schema });
+      db = handle.db;
+      // A database as the previous release left it: one unpartitioned index table with rows in it.
+      await migrate(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0026')), schema);
+      await seedDemo(db, undefined, { content: false });
+      const unit = (await db.selectFrom('unit').select('id').where('name', '=', '三明市教育局').executeTakeFirstOrThrow()).id;
+      for (const [name, at] of Object.entries(published) as Array<[keyof typeof published, string]>) {
+        const { id } = await documentRepository(db).insert({
+          unit_id: unit, index_no: `YEARS/${name}`, title: `分年度检索样本${name}`, doc_no: null, doc_no_norm: null, written_date: at.slice(0, 10),
+          publisher: '三明市教育局', topic: '科技、教育', genre: '通知', keywords: null, summary: null, validity: 'valid', validity_date: null, replaced_by_id: null,
+          five_public: null, art20_item: 11, disclosure: 'proactive', withhold_ground: null, withhold_reason: null, body_html: '<p>年度分区升级测试</p>', body_text: '年度分区升级测试',
+          status: 'published', publish_at: null, published_at: at, author_id: 1, review_steps: 1, findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
+        });
+        ids[name] = id;
+        // Written as migration 0025's layout was written.
+        await sql`insert into document_search (document_id, sort_key, tsv, chars, title)
+          values (${id}, ${searchKey(at, id)}, to_tsvector('simple', '分年 年度 度分 分区 区升 升级 级测 测试'), array_to_tsvector('{年,度,分,区,升,级,测,试}'), to_tsvector('simple', '分年 年度'))`.execute(db);
+      }
+      await migrate(db, migrations, schema);
+    });
+    after(async () => {
+      await handle.close();
+      const admin = new pg.Client({ connectionString: databaseUrl });
+      await admin.connect();
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    });
+
+    it('moves an existing index into one partition per Beijing-time year and still finds every document', async () => {
+      assert.deepEqual(await partitions(), ['document_search_y2019', 'document_search_y2024', 'document_search_y2026']);
+      const found = await searchDocuments(db, { q: '分区升级', sort: 'date', page: 1, pageSize: 20 });
+      assert.deepEqual(found.items.map((d) => d.id), [ids.y2026, ids.newYear, ids.y2019]);
+      const relevance = await searchDocuments(db, { q: '年度', sort: 'relevance', page: 1, pageSize: 20 });
+      assert.equal(relevance.total, 3);
+    });
+
+    it('adds the partition for a year the index has not seen when a document of that year is indexed', async () => {
+      const doc = await db.selectFrom('document').selectAll().where('id', '=', ids.y2019).executeTakeFirstOrThrow();
+      const at = '2008-05-12T06:28:00.000Z';
+      await db.updateTable('document').set({ published_at: at }).where('id', '=', doc.id).execute();
+      await syncSearchIndex(db, doc.id);
+      assert.equal(searchKeyYear(searchKey(at, doc.id)), 2008);
+      assert.ok((await partitions()).includes('document_search_y2008'));
+      const found = await searchDocuments(db, { q: '分区升级', sort: 'date', page: 1, pageSize: 20 });
+      assert.deepEqual(found.items.map((d) => d.id), [ids.y2026, ids.newYear, doc.id]);
+    });
+  });
+}
