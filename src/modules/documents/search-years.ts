@@ -78,8 +78,6 @@ export const searchYearsMigration: Migration = {
     await ensureSearchYears(db, years.map((r) => Number(r.year)));
     await sql`insert into document_search (document_id, sort_key, tsv, chars, title) select document_id, sort_key, tsv, chars, title from document_search_unpartitioned`.execute(db);
     await sql`drop table document_search_unpartitioned`.execute(db);
-    // A GIN build collects entries in memory and writes them sorted: more memory, fewer passes (64 MB by default).
-    await sql`set local maintenance_work_mem = '256MB'`.execute(db);
     await sql`create unique index document_search_key_idx on document_search (sort_key)`.execute(db);
     await sql`create index document_search_document_idx on document_search (document_id)`.execute(db);
     await sql`create index document_search_tsv_idx on document_search using gin (tsv)`.execute(db);
