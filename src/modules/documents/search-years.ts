@@ -7,11 +7,12 @@ import { SEARCH_KEY_IDS, searchKeyYearStart } from '../../platform/search/text.j
  * each with its own GIN indexes. A GIN index answers a query only with the complete list of its hits, so
  * one index over a million documents hands a common word's half a million rows to a query that needs
  * twenty. Per year, "newest first" and the capped count read the newest (or first) years' lists and stop
- * as soon as they have enough rows; a year filter reads one year. See docs/decisions/0010.
+ * as soon as they have enough rows; a year filter reads one year. See docs/decisions/0011.
  * SQLite needs none of this: FTS5 reads its lists in key order and stops by itself.
  */
 
-const partitionName = (year: number) => `document_search_y${year}`;
+const PARTITION = 'document_search_y';
+const partitionName = (year: number) => `${PARTITION}${year}`;
 
 /** The GIN indexes of document_search (on the whole table; each year's partition has its own). */
 export const SEARCH_GIN_INDEXES = ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx'] as const;
@@ -23,7 +24,7 @@ async function existingYears(db: Kysely<any>) {
 
 /** The years the index has a partition for, newest first. */
 export async function searchYears(db: Kysely<any>): Promise<number[]> {
-  return [...await existingYears(db)].map((name) => Number(name.slice('document_search_y'.length))).sort((a, b) => b - a);
+  return [...await existingYears(db)].map((name) => Number(name.slice(PARTITION.length))).sort((a, b) => b - a);
 }
 
 /**

@@ -16,8 +16,9 @@ import type { Validity } from './enums.js';
  * - the set of distinct Chinese characters, for one-character queries
  *   (SQLite: FTS5 `document_chars`, detail=none; PostgreSQL: `document_search.chars`).
  * Because index rows are stored in key order, "newest first" is read straight off the index and stops
- * after one page. The work per query is bounded: the total is counted up to COUNT_LIMIT, and relevance
- * ranks at most RANK_LIMIT hits. See docs/decisions/0010.
+ * after one page (PostgreSQL's GIN cannot stop early: its index is split by year, search-years.ts). The
+ * work per query is bounded: the total is counted up to COUNT_LIMIT, and relevance ranks at most
+ * RANK_LIMIT hits. See docs/decisions/0010 and 0011.
  */
 export interface SearchIndexTables {
   /** SQLite only (FTS5, contentless, rowid = search key). */
