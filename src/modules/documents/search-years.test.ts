@@ -7,6 +7,7 @@ import { seedDemo } from '../../demo.js';
 import { migrate, openDatabase, type DbHandle } from '../../platform/db/database.js';
 import { migrations, type Database } from '../../schema.js';
 import { documentRepository } from './repository.js';
+import { sampleDocument } from './test-documents.js';
 import { searchDocuments, syncSearchIndex } from './search.js';
 import { searchKey, searchKeyYear } from '../../platform/search/text.js';
 
@@ -34,12 +35,7 @@ for (const databaseUrl of databases) {
       await seedDemo(db, undefined, { content: false });
       const unit = (await db.selectFrom('unit').select('id').where('name', '=', '三明市教育局').executeTakeFirstOrThrow()).id;
       for (const [name, at] of Object.entries(published) as Array<[keyof typeof published, string]>) {
-        const { id } = await documentRepository(db).insert({
-          unit_id: unit, index_no: `YEARS/${name}`, title: `分年度检索样本${name}`, doc_no: null, doc_no_norm: null, written_date: at.slice(0, 10),
-          publisher: '三明市教育局', topic: '科技、教育', genre: '通知', keywords: null, summary: null, validity: 'valid', validity_date: null, replaced_by_id: null,
-          five_public: null, art20_item: 11, disclosure: 'proactive', withhold_ground: null, withhold_reason: null, body_html: '<p>年度分区升级测试</p>', body_text: '年度分区升级测试',
-          status: 'published', publish_at: null, published_at: at, author_id: 1, review_steps: 1, findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
-        });
+        const { id } = await documentRepository(db).insert(sampleDocument(unit, { index_no: `YEARS/${name}`, title: `分年度检索样本${name}`, body: '年度分区升级测试', published_at: at }));
         ids[name] = id;
         // Written as migration 0025's layout was written.
         await sql`insert into document_search (document_id, sort_key, tsv, chars, title)

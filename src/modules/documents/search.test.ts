@@ -4,6 +4,7 @@ import { Client, startServer, testDatabases, unitId, type TestServer } from '../
 import { documentRepository } from './repository.js';
 import { normaliseDocNo } from './rules.js';
 import { sql } from 'kysely';
+import { sampleDocument } from './test-documents.js';
 import { indexPending, queueForIndex, rebuildSearchIndex, searchDocuments, syncSearchIndex } from './search.js';
 
 // A small corpus with natural government phrases, deterministic for every run.
@@ -35,13 +36,11 @@ for (const database of testDatabases()) {
         const body = Array.from({ length: 1 + Math.floor(rand() * 6) }, sentence).join('');
         const keywords = pick().slice(0, 4);
         const published = i % 7 !== 0;
-        const { id } = await repo.insert({
-          unit_id: unit, index_no: `TEST/${database.name}-${i}`, title, doc_no: i % 10 === 0 ? `明教〔2026〕${i}号` : null, doc_no_norm: i % 10 === 0 ? normaliseDocNo(`明教〔2026〕${i}号`) : null, written_date: '2026-01-05',
-          publisher: '三明市教育局', topic: '科技、教育', genre: '通知', keywords, summary: null, validity: i % 11 === 0 ? 'repealed' : 'valid', validity_date: null, replaced_by_id: null,
-          five_public: null, art20_item: 11, disclosure: 'proactive', withhold_ground: null, withhold_reason: null, body_html: `<p>${body}</p>`, body_text: body,
-          status: published ? 'published' : 'draft', publish_at: null, published_at: published ? new Date(Date.UTC(2026, 0, 1) + i * 3600_000).toISOString() : null,
-          author_id: 1, review_steps: 1, findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
-        });
+        const { id } = await repo.insert(sampleDocument(unit, {
+          index_no: `TEST/${database.name}-${i}`, title, body, keywords, written_date: '2026-01-05',
+          doc_no: i % 10 === 0 ? `明教〔2026〕${i}号` : null, doc_no_norm: i % 10 === 0 ? normaliseDocNo(`明教〔2026〕${i}号`) : null, validity: i % 11 === 0 ? 'repealed' : 'valid',
+          status: published ? 'published' : 'draft', published_at: published ? new Date(Date.UTC(2026, 0, 1) + i * 3600_000).toISOString() : null,
+        }));
         await syncSearchIndex(server.ctx.db, id);
         docs.push({ id, title, keywords, body, published });
       }
@@ -128,12 +127,7 @@ for (const database of testDatabases()) {
       const unit = await unitId(server, '三明市教育局');
       const older: number[] = [];
       for (const at of ['2026-02-01T02:00:00.000Z', '2025-06-01T02:00:00.000Z', '2025-01-02T02:00:00.000Z', '2023-03-01T02:00:00.000Z']) {
-        const { id } = await repo.insert({
-          unit_id: unit, index_no: `PAGES/${database.name}-${at}`, title: '逐年翻页样本', doc_no: null, doc_no_norm: null, written_date: at.slice(0, 10),
-          publisher: '三明市教育局', topic: '科技、教育', genre: '通知', keywords: null, summary: null, validity: 'valid', validity_date: null, replaced_by_id: null,
-          five_public: null, art20_item: 11, disclosure: 'proactive', withhold_ground: null, withhold_reason: null, body_html: '<p>逐年翻页</p>', body_text: '逐年翻页',
-          status: 'published', publish_at: null, published_at: at, author_id: 1, review_steps: 1, findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
-        });
+        const { id } = await repo.insert(sampleDocument(unit, { index_no: `PAGES/${database.name}-${at}`, title: '逐年翻页样本', body: '逐年翻页', published_at: at }));
         await syncSearchIndex(server.ctx.db, id);
         older.push(id);
       }
@@ -149,13 +143,8 @@ for (const database of testDatabases()) {
     it('counts a document published just after midnight on 1 January Beijing time in the new year', async () => {
       const db = server.ctx.db;
       const repo = documentRepository(db);
-      const { id } = await repo.insert({
-        unit_id: await unitId(server, '三明市教育局'), index_no: `NEWYEAR/${database.name}`, title: '跨年发布样本', doc_no: null, doc_no_norm: null, written_date: '2025-12-31',
-        publisher: '三明市教育局', topic: '科技、教育', genre: '通知', keywords: null, summary: null, validity: 'valid', validity_date: null, replaced_by_id: null,
-        five_public: null, art20_item: 11, disclosure: 'proactive', withhold_ground: null, withhold_reason: null, body_html: '<p>跨年发布</p>', body_text: '跨年发布',
-        // 2026-01-01 00:30 in Beijing.
-        status: 'published', publish_at: null, published_at: '2025-12-31T16:30:00.000Z', author_id: 1, review_steps: 1, findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
-      });
+      // Published at 2026-01-01 00:30 in Beijing.
+      const { id } = await repo.insert(sampleDocument(await unitId(server, '三明市教育局'), { index_no: `NEWYEAR/${database.name}`, title: '跨年发布样本', body: '跨年发布', published_at: '2025-12-31T16:30:00.000Z' }));
       await syncSearchIndex(db, id);
       const found = async (year: number) => (await searchDocuments(db, { q: '跨年发布', sort: 'date', year, page: 1, pageSize: 10 })).items.map((d) => d.id);
       assert.deepEqual(await found(2026), [id]);
@@ -201,12 +190,7 @@ for (const database of testDatabases()) {
       const queued: Array<{ id: number; published_at: string }> = [];
       for (let i = 0; i < 120; i++) {
         const published_at = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
-        const { id } = await repo.insert({
-          unit_id: unit, index_no: `BULK/${database.name}-${i}`, title: `预读样本（${i}）`, doc_no: null, doc_no_norm: null, written_date: '2025-01-01',
-          publisher: '三明市教育局', topic: '科技、教育', genre: '通知', keywords: null, summary: null, validity: 'valid', validity_date: null, replaced_by_id: null,
-          five_public: null, art20_item: 11, disclosure: 'proactive', withhold_ground: null, withhold_reason: null, body_html: '<p>预读测试样本</p>', body_text: '预读测试样本',
-          status: 'published', publish_at: null, published_at, author_id: 1, review_steps: 1, findings: '[]', withdrawn_reason: null, version: 1, change_note: null,
-        });
+        const { id } = await repo.insert(sampleDocument(unit, { index_no: `BULK/${database.name}-${i}`, title: `预读样本（${i}）`, body: '预读测试样本', published_at }));
         queued.push({ id, published_at });
       }
       await queueForIndex(db, queued);
