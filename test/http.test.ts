@@ -39,7 +39,10 @@ describe('OpenAPI document and operations endpoints', () => {
 
   it('finishes a request in flight when the server shuts down', async () => {
     const app = await buildApp(server.ctx, { logger: false });
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => { started = resolve; });
     app.get('/slow-for-test', async () => {
+      started();
       await sleep(400);
       return { done: true };
     });
@@ -47,7 +50,8 @@ describe('OpenAPI document and operations endpoints', () => {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const pending = fetch(`http://127.0.0.1:${port}/slow-for-test`);
-    await sleep(100);
+    // Shut down only once the request is being handled (a fixed wait lost the race on a loaded CI machine).
+    await inFlight;
     await app.close();
     const res = await pending;
     assert.equal(res.status, 200);
