@@ -15,7 +15,7 @@ const PARTITION = 'document_search_y';
 const partitionName = (year: number) => `${PARTITION}${year}`;
 
 /** The GIN indexes of document_search (on the whole table; each year's partition has its own). */
-export const SEARCH_GIN_INDEXES = ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx'] as const;
+export const SEARCH_GIN_INDEXES = ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx', 'document_search_tri_idx'] as const;
 
 async function existingYears(db: Kysely<any>) {
   const rows = (await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'document_search'::regclass`.execute(db)).rows;
@@ -68,7 +68,7 @@ export const searchYearsMigration: Migration = {
   async up(db: Kysely<any>) {
     if (dialectOf(db) !== 'postgres') return;
     await sql`alter table document_search rename to document_search_unpartitioned`.execute(db);
-    for (const index of [...SEARCH_GIN_INDEXES, 'document_search_key_idx']) await sql`drop index ${sql.ref(index)}`.execute(db);
+    for (const index of ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx', 'document_search_key_idx']) await sql`drop index ${sql.ref(index)}`.execute(db);
     await sql`create table document_search (document_id integer not null, sort_key bigint not null, tsv tsvector not null, chars tsvector not null, title tsvector not null) partition by range (sort_key)`.execute(db);
     const lz4 = (await sql<{ ok: boolean }>`select exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) as ok`.execute(db)).rows[0]!.ok;
     if (lz4) {

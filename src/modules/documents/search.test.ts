@@ -62,6 +62,24 @@ for (const database of testDatabases()) {
       assert.ok(expected('公开').length > 20, 'the corpus exercises the common case');
     });
 
+    it('finds a phrase only where its characters are consecutive, not where its parts occur apart', async () => {
+      const unit = await unitId(server, '三明市教育局');
+      const texts = { whole: '按照甲乙丙丁执行', parts: '甲乙丙，乙丙丁', pairs: '甲乙，丙丁，乙丙', none: '无关内容' };
+      const ids: Record<string, number> = {};
+      for (const [name, body] of Object.entries(texts)) {
+        const title = `相邻样本${name}`;
+        const { id } = await documentRepository(server.ctx.db).insert(sampleDocument(unit, { index_no: `ADJ/${database.name}-${name}`, title, body, keywords: '', published_at: '2026-03-01T02:00:00.000Z' }));
+        await syncSearchIndex(server.ctx.db, id);
+        docs.push({ id, title, keywords: '', body, published: true });
+        ids[name] = id;
+      }
+      const found = async (q: string) => (await searchDocuments(server.ctx.db, { q, sort: 'relevance', page: 1, pageSize: 20 })).items.map((d) => d.id).sort((a, b) => a - b);
+      assert.deepEqual(await found('甲乙丙丁'), [ids.whole]);
+      assert.deepEqual(await found('乙丙丁'), [ids.whole, ids.parts].sort((a, b) => a! - b!));
+      assert.deepEqual(await found('乙丙'), [ids.whole, ids.parts, ids.pairs].sort((a, b) => a! - b!));
+      assert.deepEqual(await found('甲乙丙丁 执行'), [ids.whole]);
+    });
+
     it('ranks by relevance or by date, filters and pages', async () => {
       const byDate = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 1, pageSize: 10 });
       const dates = byDate.items.map((d) => d.published_at!);

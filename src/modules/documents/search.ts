@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
 import { dialectOf } from '../../platform/db/database.js';
-import { fts5Match, indexTextsOf, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyYear, searchKeyYearStart, searchPlan, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
+import { fts5Match, indexTextsOf, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyYear, searchKeyYearStart, searchPlan, trigramKeys, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
 import { startThread } from '../../platform/worker/thread.js';
 import { ensureSearchYears, mergePendingLists, searchYears } from './search-years.js';
 import type { Database } from '../../schema.js';
@@ -29,7 +29,8 @@ export interface SearchIndexTables {
   /** SQLite only: the key of each indexed document, to delete its FTS5 rows. */
   document_search_key: { document_id: number; sort_key: number };
   /** PostgreSQL only: `title` holds the title's (and keywords') lexemes again, for title-first pages. */
-  document_search: { document_id: number; sort_key: number; tsv: string; chars: string; title: string };
+  /** PostgreSQL only: `tri` holds the trigram keys of tsv's phrases (trigramKeys), to narrow phrase candidates. */
+  document_search: { document_id: number; sort_key: number; tsv: string; chars: string; title: string; tri: number[] };
   /** Documents waiting for the index, in the order they will be indexed (see indexPending). */
   search_pending: { published_at: string; document_id: number };
 }
@@ -104,6 +105,38 @@ export const searchTitleMigration: Migration = {
   },
 };
 
+/**
+ * 0027 (PostgreSQL): the trigram keys of each indexed document (`tri`, GIN), which narrow a phrase's
+ * candidates before its positions are checked (decision 0012). Rows already in the index get their keys
+ * from their documents' texts, a batch at a time in key order. The GIN indexes are dropped meanwhile and
+ * built again afterwards: an update writes a new row version, which every GIN index would index again.
+ */
+export const searchTrigramMigration: Migration = {
+  async up(db: Kysely<any>) {
+    if (dialectOf(db) !== 'postgres') return;
+    await sql`alter table document_search add column tri int4[] not null default '{}'`.execute(db);
+    for (const index of ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx']) await sql`drop index ${sql.ref(index)}`.execute(db);
+    let after: string | null = null;
+    for (;;) {
+      const rows: Array<{ document_id: number; sort_key: string }> = (await sql<{ document_id: number; sort_key: string }>`select document_id, sort_key from document_search
+        ${after === null ? sql`` : sql`where sort_key > ${after}`} order by sort_key limit 2000`.execute(db)).rows;
+      if (!rows.length) break;
+      after = rows[rows.length - 1]!.sort_key;
+      const docs = await db.selectFrom('document').select(INDEXED_FIELDS).where('id', 'in', rows.map((r) => r.document_id)).execute();
+      const sources = await indexSources(db, docs.filter((d) => d.published_at));
+      const texts = indexTextsOf(sources);
+      const keyOf = new Map(rows.map((r) => [r.document_id, r.sort_key]));
+      await sql`update document_search s set tri = string_to_array(u.tri, ',')::int4[]
+        from unnest(${sql.val(sources.map((s) => keyOf.get(s.id)!))}::bigint[], ${sql.val(sources.map((_, i) => rowTrigrams(texts[i]!)))}::text[]) as u(key, tri)
+        where s.sort_key = u.key and s.sort_key between ${rows[0]!.sort_key} and ${after}`.execute(db);
+    }
+    await sql`create index document_search_tsv_idx on document_search using gin (tsv)`.execute(db);
+    await sql`create index document_search_chars_idx on document_search using gin (chars)`.execute(db);
+    await sql`create index document_search_title_idx on document_search using gin (title)`.execute(db);
+    await sql`create index document_search_tri_idx on document_search using gin (tri)`.execute(db);
+  },
+};
+
 /** SQLite's index tables, all keyed by the search key (rowid). */
 const FTS_TABLES = ['document_fts', 'document_chars', 'document_titles'] as const;
 
@@ -163,9 +196,9 @@ async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
   const rows = [...unsorted].sort((a, b) => a.key - b.key);
   if (dialectOf(db) === 'postgres') {
     await ensureSearchYears(db, rows.map((r) => searchKeyYear(r.key)));
-    await sql`insert into document_search (document_id, sort_key, tsv, chars, title)
-      select r.id, r.key, setweight(r.title_tsv, 'A') || to_tsvector('simple', r.body), array_to_tsvector(string_to_array(r.chars, ' ')), r.title_tsv
-      from (select r.*, to_tsvector('simple', r.title) as title_tsv from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[]) as r(id, key, title, body, chars)) r`.execute(db);
+    await sql`insert into document_search (document_id, sort_key, tsv, chars, title, tri)
+      select r.id, r.key, setweight(r.title_tsv, 'A') || to_tsvector('simple', r.body), array_to_tsvector(string_to_array(r.chars, ' ')), r.title_tsv, string_to_array(r.tri, ',')::int4[]
+      from (select r.*, to_tsvector('simple', r.title) as title_tsv from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[], ${sql.val(rows.map(rowTrigrams))}::text[]) as r(id, key, title, body, chars, tri)) r`.execute(db);
   } else {
     // At most 3 × 3,000 bound values per statement (SQLite allows 32,766).
     for (let i = 0; i < rows.length; i += 3000) {
@@ -177,6 +210,9 @@ async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
     }
   }
 }
+
+/** PostgreSQL: a row's trigram keys (tri), comma-separated; title first, as in its tsvector (setweight(title) || body). */
+const rowTrigrams = (r: IndexTexts) => trigramKeys(`${r.title} ${r.body}`).join(',');
 
 type IndexedDocument = { id: number; title: string; keywords: string | null; body_text: string; published_at: string | null };
 /** What indexing reads of a document: its texts and whether it is public. */
@@ -384,9 +420,14 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     const text = tsQueryText(plan);
     if (text) {
       const q = sql`to_tsquery('simple', ${text})`;
+      const trigrams = [...new Set(plan.phrases.flatMap(trigramKeys))];
       // The title has its own GIN index: a weight-restricted query on tsv would re-read every candidate's tsvector.
       if (part === 'title') where.push(sql`s.title @@ ${q}`);
-      else where.push(sql`s.tsv @@ ${q}`);
+      else if (trigrams.length) {
+        // Phrases of three or more characters: the trigram index gives the candidates (a fraction of the
+        // bigram index's), whose positions are then checked (ts_match_vq is @@ without an index; decision 0012).
+        where.push(sql`ts_match_vq(s.tsv, ${q})`, sql`s.tri @> ${sql.val(trigrams)}::int4[]`);
+      } else where.push(sql`s.tsv @@ ${q}`);
       if (part === 'rest') where.push(sql`not (s.title @@ ${q})`);
       score = sql`-ts_rank(s.tsv, ${q})`;
     }

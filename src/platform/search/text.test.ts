@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bigramTokens, charTokens, indexText, fts5Match, highlight, indexable, necessaryPhrases, queryTerms, searchKey, searchKeyFloor, searchPlan, snippet } from './text.js';
+import { bigramTokens, charTokens, indexText, fts5Match, trigramKeys, highlight, indexable, necessaryPhrases, queryTerms, searchKey, searchKeyFloor, searchPlan, snippet } from './text.js';
 
 // The definition the fast tokenizer must equal: regular expressions over Unicode classes.
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
@@ -34,6 +34,26 @@ describe('search text', () => {
     assert.deepEqual(bigramTokens('三明市政务公开'), ['三明', '明市', '市政', '政务', '务公', '公开']);
     assert.deepEqual(bigramTokens('2026年 GDP增长'), ['2026', '年', 'gdp', '增长']);
     assert.deepEqual(bigramTokens('三明（Sanming）'), ['三明', 'sanming']);
+  });
+  it('keys the three-character windows of consecutive bigrams, so that a phrase\'s keys are among those of every text containing it', () => {
+    const keys = (text: string) => trigramKeys(indexText(text));
+    assert.equal(keys('十五条第').length, 2);
+    assert.equal(keys('十五条').length, 1);
+    assert.deepEqual(keys('十五'), [], 'one bigram has no window');
+    assert.deepEqual(keys('十五 条第'), [], 'bigrams that do not overlap');
+    assert.deepEqual(keys('十五 五条'), keys('十五条'), 'windows follow the tokens, as a phrase query on them does');
+    assert.deepEqual(keys('十五条十五条'), [...new Set(keys('十五条十五条'))], 'distinct');
+    assert.equal(keys('十五条十五条').length, 3, '十五条 五条十 条十五');
+    assert.deepEqual(trigramKeys('十五 zzbreak 五条'), [], 'the sentinel between two texts breaks windows');
+    assert.deepEqual(keys('abc 2026'), []);
+    assert.ok(keys('十五条').every((k) => Number.isInteger(k) && k >= -(2 ** 31) && k < 2 ** 31), 'PostgreSQL int4');
+    const text = '违反本条例第十五条第一款规定的，依照第五条第二款处罚。';
+    for (const phrase of ['十五条第', '条例第十五条', '五条第二款', '违反本条']) {
+      const all = new Set(keys(text));
+      assert.ok(keys(phrase).every((k) => all.has(k)), phrase);
+    }
+    assert.notDeepEqual(keys('条第十'), [], 'a phrase the text lacks has a key the text lacks');
+    assert.ok(!keys('条第十').every((k) => new Set(keys(text)).has(k)));
   });
   it('builds an FTS5 query of phrases, all required', () => {
     assert.equal(fts5Match(searchPlan(['政务公开', '三明', 'GDP'])), '"政务 务公 公开" AND "三明" AND "gdp"*');

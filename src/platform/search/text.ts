@@ -158,6 +158,34 @@ export function searchPlan(terms: string[]): SearchPlan {
   return plan;
 }
 
+/**
+ * 32-bit keys of the three-character windows in a list of index tokens (space-separated, as indexText
+ * makes them): one key for each two consecutive bigrams that overlap (十五 五条 → 十五条), distinct. A
+ * phrase of bigrams occurs in a text only if every key of the phrase is among the text's keys, so on
+ * PostgreSQL these keys narrow a phrase's candidates before its positions are checked (decision 0012).
+ * Keys are hashes: two windows may share a key, which only adds a candidate.
+ */
+export function trigramKeys(tokens: string): number[] {
+  const keys = new Set<number>();
+  let prev = '';
+  for (const token of tokens.split(' ')) {
+    if (!token) continue;
+    if (token.length === 2 && prev.length === 2 && prev[1] === token[0] && isCjk(prev.charCodeAt(0)) && isCjk(token.charCodeAt(0)) && isCjk(token.charCodeAt(1))) {
+      keys.add(trigramKey(prev.charCodeAt(0), prev.charCodeAt(1), token.charCodeAt(1)));
+    }
+    prev = token;
+  }
+  return [...keys];
+}
+
+/** A 32-bit hash of three character codes (signed, as PostgreSQL's int4). */
+function trigramKey(a: number, b: number, c: number) {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) | 0;
+}
+
 /** FTS5 MATCH expression for the bigram index: every phrase and every prefix required; null when none. */
 export function fts5Match(plan: Pick<SearchPlan, 'phrases' | 'prefixes'>): string | null {
   const parts = [...plan.phrases.map((p) => `"${p}"`), ...plan.prefixes.map((p) => `"${p}"*`)];
