@@ -420,7 +420,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     const text = tsQueryText(plan);
     if (text) {
       const q = sql`to_tsquery('simple', ${text})`;
-      const trigrams = [...new Set(plan.phrases.flatMap(trigramKeys))];
+      const trigrams = [...new Set(plan.phrases.flatMap((p) => [...trigramKeys(p)]))];
       // The title has its own GIN index: a weight-restricted query on tsv would re-read every candidate's tsvector.
       if (part === 'title') where.push(sql`s.title @@ ${q}`);
       else if (trigrams.length) {

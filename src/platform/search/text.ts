@@ -165,18 +165,36 @@ export function searchPlan(terms: string[]): SearchPlan {
  * PostgreSQL these keys narrow a phrase's candidates before its positions are checked (decision 0012).
  * Keys are hashes: two windows may share a key, which only adds a candidate.
  */
-export function trigramKeys(tokens: string): number[] {
-  const keys = new Set<number>();
-  let prev = '';
-  for (const token of tokens.split(' ')) {
-    if (!token) continue;
-    if (token.length === 2 && prev.length === 2 && prev[1] === token[0] && isCjk(prev.charCodeAt(0)) && isCjk(token.charCodeAt(0)) && isCjk(token.charCodeAt(1))) {
-      keys.add(trigramKey(prev.charCodeAt(0), prev.charCodeAt(1), token.charCodeAt(1)));
+export function trigramKeys(tokens: string): Int32Array {
+  // Scans the character codes (no split, no Set): migration 0027 and every PostgreSQL index write run this.
+  const n = tokens.length;
+  if (keyBuffer.length < n) keyBuffer = new Int32Array(n);
+  let count = 0;
+  let prev = -1;
+  let prevLength = 0;
+  for (let i = 0; i < n;) {
+    if (tokens.charCodeAt(i) === 32) {
+      i += 1;
+      continue;
     }
-    prev = token;
+    let j = i + 1;
+    while (j < n && tokens.charCodeAt(j) !== 32) j++;
+    if (j - i === 2 && prevLength === 2) {
+      const a = tokens.charCodeAt(prev);
+      const b = tokens.charCodeAt(prev + 1);
+      const c = tokens.charCodeAt(i + 1);
+      if (b === tokens.charCodeAt(i) && isCjk(a) && isCjk(b) && isCjk(c)) keyBuffer[count++] = trigramKey(a, b, c);
+    }
+    prev = i;
+    prevLength = j - i;
+    i = j;
   }
-  return [...keys];
+  const keys = keyBuffer.subarray(0, count).sort();
+  let distinct = 0;
+  for (let k = 0; k < count; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[distinct++] = keys[k]!;
+  return keys.slice(0, distinct);
 }
+let keyBuffer = new Int32Array(1024);
 
 /** A 32-bit hash of three character codes (signed, as PostgreSQL's int4). */
 function trigramKey(a: number, b: number, c: number) {
