@@ -23,6 +23,7 @@ for (const databaseUrl of databases) {
     // Published at 01:30 on 1 January 2024 Beijing time: still 2023 in UTC.
     const published = { y2019: '2019-06-01T01:00:00.000Z', newYear: '2023-12-31T17:30:00.000Z', y2026: '2026-03-02T02:00:00.000Z' };
     const ids: Record<keyof typeof published, number> = { y2019: 0, newYear: 0, y2026: 0 };
+    const progress: string[] = [];
 
     const partitions = async () => (await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
       where i.inhparent = 'document_search'::regclass order by 1`.execute(db)).rows.map((r) => r.name);
@@ -41,7 +42,7 @@ for (const databaseUrl of databases) {
         await sql`insert into document_search (document_id, sort_key, tsv, chars, title)
           values (${id}, ${searchKey(at, id)}, to_tsvector('simple', '分年 年度 度分 分区 区升 升级 级测 测试'), array_to_tsvector('{年,度,分,区,升,级,测,试}'), to_tsvector('simple', '分年 年度'))`.execute(db);
       }
-      await migrate(db, migrations, schema);
+      await migrate(db, migrations, schema, (message) => progress.push(message));
     });
     after(async () => {
       await handle.close();
@@ -60,6 +61,11 @@ for (const databaseUrl of databases) {
       assert.equal(three.total, 3);
       const relevance = await searchDocuments(db, { q: '年度', sort: 'relevance', page: 1, pageSize: 20 });
       assert.equal(relevance.total, 3);
+    });
+
+    it('tells the operator what the long upgrade steps are doing', () => {
+      assert.ok(progress.some((m) => m.startsWith('迁移 0026：正在建立各年度的检索索引')), progress.join('\n'));
+      assert.ok(progress.some((m) => m.startsWith('迁移 0027：索引键已生成（3 份）')), progress.join('\n'));
     });
 
     it('adds the partition for a year the index has not seen when a document of that year is indexed', async () => {

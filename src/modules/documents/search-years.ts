@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { dialectOf } from '../../platform/db/database.js';
+import { dialectOf, migrationProgress } from '../../platform/db/database.js';
 import { SEARCH_KEY_IDS, searchKeyYearStart } from '../../platform/search/text.js';
 
 /**
@@ -77,7 +77,9 @@ export const searchYearsMigration: Migration = {
     // The Beijing year of each key, as searchKeyYear computes it.
     const years = (await sql<{ year: number }>`select distinct extract(year from to_timestamp((sort_key / ${sql.lit(SEARCH_KEY_IDS)} + 480) * 60) at time zone 'UTC')::int as year from document_search_unpartitioned`.execute(db)).rows;
     await ensureSearchYears(db, years.map((r) => Number(r.year)));
+    migrationProgress('迁移 0026：正在把检索索引按年度分区复制…');
     await sql`insert into document_search (document_id, sort_key, tsv, chars, title) select document_id, sort_key, tsv, chars, title from document_search_unpartitioned`.execute(db);
+    migrationProgress('迁移 0026：正在建立各年度的检索索引（百万份约需 20 分钟）…');
     await sql`drop table document_search_unpartitioned`.execute(db);
     await sql`create unique index document_search_key_idx on document_search (sort_key)`.execute(db);
     await sql`create index document_search_document_idx on document_search (document_id)`.execute(db);

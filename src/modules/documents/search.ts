@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
-import { dialectOf } from '../../platform/db/database.js';
+import { dialectOf, migrationProgress } from '../../platform/db/database.js';
 import { fts5Match, indexTextsOf, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyYear, searchKeyYearStart, searchPlan, trigramKeys, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
 import { startThread } from '../../platform/worker/thread.js';
 import { ensureSearchYears, mergePendingLists, searchYears } from './search-years.js';
@@ -116,7 +116,9 @@ export const searchTrigramMigration: Migration = {
     if (dialectOf(db) !== 'postgres') return;
     await sql`alter table document_search add column tri int4[] not null default '{}'`.execute(db);
     for (const index of ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx']) await sql`drop index ${sql.ref(index)}`.execute(db);
+    const total = Number((await sql<{ n: string }>`select count(*) as n from document_search`.execute(db)).rows[0]!.n);
     let after: string | null = null;
+    let done = 0;
     for (;;) {
       const rows: Array<{ document_id: number; sort_key: string }> = (await sql<{ document_id: number; sort_key: string }>`select document_id, sort_key from document_search
         ${after === null ? sql`` : sql`where sort_key > ${after}`} order by sort_key limit 2000`.execute(db)).rows;
@@ -129,7 +131,10 @@ export const searchTrigramMigration: Migration = {
       await sql`update document_search s set tri = string_to_array(u.tri, ',')::int4[]
         from unnest(${sql.val(sources.map((s) => keyOf.get(s.id)!))}::bigint[], ${sql.val(sources.map((_, i) => rowTrigrams(texts[i]!)))}::text[]) as u(key, tri)
         where s.sort_key = u.key and s.sort_key between ${rows[0]!.sort_key} and ${after}`.execute(db);
+      done += rows.length;
+      migrationProgress(`迁移 0027：已生成 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 份文件的三字索引键`, true);
     }
+    migrationProgress(`迁移 0027：索引键已生成（${total.toLocaleString('en-US')} 份），正在重建检索索引（百万份约需半小时）…`);
     await sql`create index document_search_tsv_idx on document_search using gin (tsv)`.execute(db);
     await sql`create index document_search_chars_idx on document_search using gin (chars)`.execute(db);
     await sql`create index document_search_title_idx on document_search using gin (title)`.execute(db);
