@@ -28,8 +28,10 @@ export interface SearchIndexTables {
   document_titles: { rowid: number; title: string };
   /** SQLite only: the key of each indexed document, to delete its FTS5 rows. */
   document_search_key: { document_id: number; sort_key: number };
-  /** PostgreSQL only: `title` holds the title's (and keywords') lexemes again, for title-first pages. */
-  /** PostgreSQL only: `tri` holds the trigram keys of tsv's phrases (trigramKeys), to narrow phrase candidates. */
+  /**
+   * PostgreSQL only: `title` holds the title's (and keywords') lexemes again, for title-first pages; `tri`
+   * the trigram keys of tsv's tokens (trigramKeys), which narrow a phrase's candidates.
+   */
   document_search: { document_id: number; sort_key: number; tsv: string; chars: string; title: string; tri: number[] };
   /** Documents waiting for the index, in the order they will be indexed (see indexPending). */
   search_pending: { published_at: string; document_id: number };
@@ -125,11 +127,11 @@ export const searchTrigramMigration: Migration = {
       if (!rows.length) break;
       after = rows[rows.length - 1]!.sort_key;
       const docs = await db.selectFrom('document').select(INDEXED_FIELDS).where('id', 'in', rows.map((r) => r.document_id)).execute();
-      const sources = await indexSources(db, docs.filter((d) => d.published_at));
-      const texts = indexTextsOf(sources);
+      const texts = await indexRows(db, docs.filter((d) => d.published_at));
+      // Rows are found by their own key, which also picks their partition.
       const keyOf = new Map(rows.map((r) => [r.document_id, r.sort_key]));
       await sql`update document_search s set tri = string_to_array(u.tri, ',')::int4[]
-        from unnest(${sql.val(sources.map((s) => keyOf.get(s.id)!))}::bigint[], ${sql.val(sources.map((_, i) => rowTrigrams(texts[i]!)))}::text[]) as u(key, tri)
+        from unnest(${sql.val(texts.map((t) => keyOf.get(t.id)!))}::bigint[], ${sql.val(texts.map(rowTrigrams))}::text[]) as u(key, tri)
         where s.sort_key = u.key and s.sort_key between ${rows[0]!.sort_key} and ${after}`.execute(db);
       done += rows.length;
       migrationProgress(`迁移 0027：已生成 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 份文件的三字索引键`, true);
