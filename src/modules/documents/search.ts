@@ -14,7 +14,8 @@ import type { Validity } from './enums.js';
  * - bigrams of the Chinese text and whole Latin words/numbers, with positions, for phrases
  *   (SQLite: FTS5 `document_fts`; PostgreSQL: tsvector `document_search.tsv`, GIN);
  * - the set of distinct Chinese characters, for one-character queries
- *   (SQLite: FTS5 `document_chars`, detail=none; PostgreSQL: `document_search.chars`).
+ *   (SQLite: FTS5 `document_chars`, detail=none; PostgreSQL: `document_search.chars`);
+ * - PostgreSQL only: trigram keys (`document_search.tri`), the candidates of longer phrases (decision 0012).
  * Because index rows are stored in key order, "newest first" is read straight off the index and stops
  * after one page (PostgreSQL's GIN cannot stop early: its index is split by year, search-years.ts). The
  * work per query is bounded: the total is counted up to COUNT_LIMIT, and relevance ranks at most
@@ -427,7 +428,8 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     const text = tsQueryText(plan);
     if (text) {
       const q = sql`to_tsquery('simple', ${text})`;
-      const trigrams = [...new Set(plan.phrases.flatMap((p) => [...trigramKeys(p)]))];
+      // Each phrase's keys on their own: keys of phrases run together would include windows across them.
+      const trigrams = part === 'title' ? [] : [...new Set(plan.phrases.flatMap((p) => [...trigramKeys(p)]))];
       // The title has its own GIN index: a weight-restricted query on tsv would re-read every candidate's tsvector.
       if (part === 'title') where.push(sql`s.title @@ ${q}`);
       else if (trigrams.length) {
