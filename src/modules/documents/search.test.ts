@@ -86,6 +86,13 @@ for (const database of testDatabases()) {
       assert.deepEqual(dates, [...dates].sort().reverse());
       const relevance = await searchDocuments(server.ctx.db, { q: '政务公开', sort: 'relevance', page: 1, pageSize: 5 });
       assert.ok(relevance.items[0]!.title.includes('政务公开'), 'a title hit ranks first');
+      // Every hit is ranked, none lost or repeated, and the pages of a ranking join up.
+      for (const q of ['政务公开', '补助资金', '政务 结果']) {
+        const ranked = (await searchDocuments(server.ctx.db, { q, sort: 'relevance', page: 1, pageSize: 1000 })).items.map((d) => d.id);
+        assert.deepEqual([...ranked].sort((a, b) => a - b), expected(q), `all hits of ${q}`);
+        const second = await searchDocuments(server.ctx.db, { q, sort: 'relevance', page: 2, pageSize: 5 });
+        assert.deepEqual(second.items.map((d) => d.id), ranked.slice(5, 10), `page 2 of ${q}`);
+      }
       const repealed = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', validity: 'repealed', page: 1, pageSize: 100 });
       assert.ok(repealed.items.every((d) => d.validity === 'repealed'));
       const page2 = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 2, pageSize: 10 });

@@ -435,7 +435,9 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
       else if (trigrams.length) {
         // Phrases of three or more characters: the trigram index gives the candidates (a fraction of the
         // bigram index's), whose positions are then checked (ts_match_vq is @@ without an index; decision 0012).
-        where.push(sql`ts_match_vq(s.tsv, ${q})`, sql`s.tri @> ${sql.val(trigrams)}::int4[]`);
+        // Keys first: where rows are walked in key order (newest), a row's 2.7 KB of keys are read before its
+        // 9 KB tsvector, and only rows that have every key get their positions checked.
+        where.push(sql`s.tri @> ${sql.val(trigrams)}::int4[]`, sql`ts_match_vq(s.tsv, ${q})`);
       } else where.push(sql`s.tsv @@ ${q}`);
       if (part === 'rest') where.push(sql`not (s.title @@ ${q})`);
       score = sql`-ts_rank(s.tsv, ${q})`;
@@ -483,19 +485,18 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
   const page = async (order: RawBuilder<unknown>, limit: number, offset: number, extra: RawBuilder<unknown>[] = []) =>
     (await sql<{ k: number }>`${hits(extra)} order by ${order} limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k));
   return {
-    /** Hits counted up to `limit`. */
-    count: async (limit: number) => Number((await sql<{ n: number }>`select count(*) as n from (${hits()} limit ${limit}) hits`.execute(db)).rows[0]!.n),
+    /** The keys of the first `limit` hits, in no order (enough to count them, and all of them when fewer). */
+    hits: async (limit: number) => (await sql<{ k: number }>`${hits()} limit ${limit}`.execute(db)).rows.map((r) => Number(r.k)),
     /**
-     * A page of keys, newest first. `few` (all hits were counted): the hits are collected and sorted.
-     * Many hits: SQLite reads its index in key order and stops after the page. PostgreSQL cannot tell how
-     * dense a phrase's hits are (it estimated 538 of 47,646), and checking a candidate's phrase reads its
-     * whole tsvector (≈ 10 KB): so it first walks the newest NEWEST_WINDOW × page documents in key order,
-     * which finds the page when hits are common; when they are not, it sorts the GIN candidates year by
-     * year, newest year first (search-years.ts), which are then few.
+     * A page of keys, newest first, when there are too many hits to collect. SQLite reads its index in key
+     * order and stops after the page. PostgreSQL cannot tell how dense a phrase's hits are (it estimated 538
+     * of 47,646), and checking a candidate's phrase reads its whole tsvector (≈ 10 KB): so it first walks the
+     * newest NEWEST_WINDOW × page documents in key order, which finds the page when hits are common; when
+     * they are not, it sorts the GIN candidates year by year, newest year first (search-years.ts), which are
+     * then few.
      */
-    newest: async (limit: number, offset: number, few = false) => {
+    newest: async (limit: number, offset: number) => {
       if (!pg) return page(sql`${key} desc`, limit, offset);
-      if (few) return page(sql`${key} + 0 desc`, limit, offset);
       const range = inYear(sql`sort_key`);
       const edge = (await sql<{ k: string }>`select sort_key as k from document_search ${range.length ? sql`where ${sql.join(range, sql` and `)}` : sql``}
         order by sort_key desc offset ${(offset + limit) * NEWEST_WINDOW - 1} limit 1`.execute(db)).rows[0];
@@ -515,10 +516,19 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
       }
       return keys.slice(offset, offset + limit);
     },
-    /** A page of keys by relevance (all hits are ranked: call it only when they are few); null without words to rank by. */
-    ranked: score && ((limit: number, offset: number) => page(sql`${score}, ${key} desc`, limit, offset)),
+    /**
+     * A page of the hits (all of them, from `hits`) by relevance; null without words to rank by. PostgreSQL
+     * ranks the given keys alone: matching again would check every candidate's phrase a second time.
+     */
+    ranked: score && ((all: number[], limit: number, offset: number) => pg
+      ? sql<{ k: number }>`select s.sort_key as k from document_search s where s.sort_key = any(${sql.val(all)}::bigint[])
+          order by ${score}, s.sort_key desc limit ${limit} offset ${offset}`.execute(db).then((r) => r.rows.map((row) => Number(row.k)))
+      : page(sql`${score}, ${key} desc`, limit, offset)),
   };
 }
+
+/** A page of keys newest first, from all of them. */
+const newestOf = (keys: number[], limit: number, offset: number) => [...keys].sort((a, b) => b - a).slice(offset, offset + limit);
 
 /** Conditions on a key: published in the (Beijing calendar) year. */
 const yearRange = (key: RawBuilder<unknown>, year: number) => [sql`${key} >= ${searchKeyYearStart(year)}`, sql`${key} < ${searchKeyYearStart(year + 1)}`];
@@ -543,27 +553,27 @@ async function search(db: Kysely<Database>, query: SearchQuery, limits: { count:
   const offset = (query.page - 1) * query.pageSize;
   const size = query.pageSize;
   const all = keyQuery(db, plan, query, 'all');
-  const counted = await all.count(limits.count + 1);
-  const total = Math.min(counted, limits.count);
-  const totalCapped = counted > limits.count;
+  const found = await all.hits(limits.count + 1);
+  const total = Math.min(found.length, limits.count);
+  const totalCapped = found.length > limits.count;
   if (!total || offset >= total) return { ...none, total, totalCapped };
 
   let keys: number[];
   let rankCapped = false;
-  if (query.sort === 'relevance' && all.ranked && counted <= limits.rank) {
-    keys = await all.ranked(size, offset);
+  if (query.sort === 'relevance' && all.ranked && !totalCapped && found.length <= limits.rank) {
+    keys = await all.ranked(found, size, offset);
   } else if (query.sort === 'relevance' && all.ranked) {
     // Too many hits to rank: those with every term in the title come first, then the others, each newest first.
     rankCapped = true;
-    const title = keyQuery(db, plan, query, 'title');
-    const titled = await title.count(offset + size + 1);
-    if (titled > offset + size) keys = await title.newest(size, offset);
+    const titled = await keyQuery(db, plan, query, 'title').hits(offset + size + 1);
+    if (titled.length > offset + size) keys = await keyQuery(db, plan, query, 'title').newest(size, offset);
     else {
-      keys = titled > offset ? await title.newest(size, offset, true) : [];
-      keys.push(...await keyQuery(db, plan, query, 'rest').newest(size - keys.length, Math.max(0, offset - titled)));
+      keys = newestOf(titled, size, offset);
+      keys.push(...await keyQuery(db, plan, query, 'rest').newest(size - keys.length, Math.max(0, offset - titled.length)));
     }
   } else {
-    keys = await all.newest(size, offset, !totalCapped);
+    // Every hit was collected when counting: sort them here rather than match them again.
+    keys = totalCapped ? await all.newest(size, offset) : newestOf(found, size, offset);
   }
   return { total, totalCapped, rankCapped, items: await loadHits(db, keys), terms };
 }
