@@ -165,6 +165,37 @@ for (const database of testDatabases()) {
       }
     });
 
+    it('orders too many hits to rank across years: title hits first, then the others, each newest first', async () => {
+      const repo = documentRepository(server.ctx.db);
+      const unit = await unitId(server, '三明市教育局');
+      const made: Array<{ id: number; inTitle: boolean; at: string }> = [];
+      const samples: Array<[string, boolean]> = [['2026-03-01T02:00:00.000Z', false], ['2025-09-01T02:00:00.000Z', true], ['2025-02-01T02:00:00.000Z', false],
+        ['2024-05-01T02:00:00.000Z', false], ['2023-07-01T02:00:00.000Z', true], ['2021-04-01T02:00:00.000Z', false], ['2019-08-01T02:00:00.000Z', true]];
+      for (const [at, inTitle] of samples) {
+        const { id } = await repo.insert(sampleDocument(unit, { index_no: `RANKYEARS/${database.name}-${at}`, title: inTitle ? '历年排序样本' : '其他样本', body: `关于历年排序的说明 ${at}`, published_at: at }));
+        await syncSearchIndex(server.ctx.db, id);
+        made.push({ id, inTitle, at });
+      }
+      const newestFirst = (list: typeof made) => [...list].sort((a, b) => b.at.localeCompare(a.at)).map((d) => d.id);
+      const order = [...newestFirst(made.filter((d) => d.inTitle)), ...newestFirst(made.filter((d) => !d.inTitle))];
+      // All seven counted but only two ranked; then only five counted (the total says "more than").
+      for (const limits of [{ count: 1000, rank: 2 }, { count: 5, rank: 2 }]) {
+        const got: number[] = [];
+        for (let page = 1; page <= 4; page++) {
+          const res = await searchDocuments(server.ctx.db, { q: '历年排序', sort: 'relevance', page, pageSize: 2 }, limits);
+          assert.equal(res.rankCapped, res.items.length > 0);
+          got.push(...res.items.map((d) => d.id));
+        }
+        // Pages start below the total (counted up to the limit), each one full.
+        const pages = Math.ceil(Math.min(order.length, limits.count) / 2);
+        assert.deepEqual(got, order.slice(0, pages * 2), `limits ${JSON.stringify(limits)}`);
+      }
+      for (const { id } of made) {
+        await server.ctx.db.updateTable('document').set({ status: 'withdrawn' }).where('id', '=', id).execute();
+        await syncSearchIndex(server.ctx.db, id);
+      }
+    });
+
     it('counts a document published just after midnight on 1 January Beijing time in the new year', async () => {
       const db = server.ctx.db;
       const repo = documentRepository(db);
