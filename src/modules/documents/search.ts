@@ -435,9 +435,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
       else if (trigrams.length) {
         // Phrases of three or more characters: the trigram index gives the candidates (a fraction of the
         // bigram index's), whose positions are then checked (ts_match_vq is @@ without an index; decision 0012).
-        // Keys first: where rows are walked in key order (newest), a row's 2.7 KB of keys are read before its
-        // 9 KB tsvector, and only rows that have every key get their positions checked.
-        where.push(sql`s.tri @> ${sql.val(trigrams)}::int4[]`, sql`ts_match_vq(s.tsv, ${q})`);
+        where.push(sql`ts_match_vq(s.tsv, ${q})`, sql`s.tri @> ${sql.val(trigrams)}::int4[]`);
       } else where.push(sql`s.tsv @@ ${q}`);
       if (part === 'rest') where.push(sql`not (s.title @@ ${q})`);
       score = sql`-ts_rank(s.tsv, ${q})`;
@@ -485,40 +483,19 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
   const page = async (order: RawBuilder<unknown>, limit: number, offset: number, extra: RawBuilder<unknown>[] = []) =>
     (await sql<{ k: number }>`${hits(extra)} order by ${order} limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k));
   return {
-    /** The keys of the first `limit` hits, in no order (enough to count them, and all of them when fewer). */
-    hits: async (limit: number): Promise<Found> => {
-      const run = async (extra: RawBuilder<unknown>[], n: number) => (await sql<{ k: number }>`${hits(extra)} limit ${n}`.execute(db)).rows.map((r) => Number(r.k));
-      if (!pg) {
-        const keys = await run([], limit);
-        return { keys, completeFrom: keys.length < limit ? -Infinity : Infinity };
-      }
-      // PostgreSQL reads its partitions oldest first, and the newest documents are the most read and the most
-      // likely in memory: ask the newest year, then the two before it, then four… until the limit. A common
-      // word stops after one small plan; a rare one takes a few queries (measured with the newest eleven years
-      // in memory, the bench's four-character phrases: p50 125 → 40 ms). Years asked in full hold all their hits.
-      const years = query.year ? [query.year] : await searchYears(db);
-      const keys: number[] = [];
-      let completeFrom = Infinity;
-      for (let i = 0, n = 1; i < years.length; i += n, n *= 2) {
-        const group = years.slice(i, i + n);
-        const from = searchKeyYearStart(group[group.length - 1]!);
-        const got = await run([sql`${key} >= ${from}`, sql`${key} < ${searchKeyYearStart(group[0]! + 1)}`], limit - keys.length);
-        keys.push(...got);
-        if (keys.length >= limit) return { keys, completeFrom };
-        completeFrom = from;
-      }
-      return { keys, completeFrom: -Infinity };
-    },
+    /** Hits counted up to `limit`. */
+    count: async (limit: number) => Number((await sql<{ n: number }>`select count(*) as n from (${hits()} limit ${limit}) hits`.execute(db)).rows[0]!.n),
     /**
-     * A page of keys, newest first, when there are too many hits to collect. SQLite reads its index in key
-     * order and stops after the page. PostgreSQL cannot tell how dense a phrase's hits are (it estimated 538
-     * of 47,646), and checking a candidate's phrase reads its whole tsvector (≈ 10 KB): so it first walks the
-     * newest NEWEST_WINDOW × page documents in key order, which finds the page when hits are common; when
-     * they are not, it sorts the GIN candidates year by year, newest year first (search-years.ts), which are
-     * then few.
+     * A page of keys, newest first. `few` (all hits were counted): the hits are collected and sorted.
+     * Many hits: SQLite reads its index in key order and stops after the page. PostgreSQL cannot tell how
+     * dense a phrase's hits are (it estimated 538 of 47,646), and checking a candidate's phrase reads its
+     * whole tsvector (≈ 10 KB): so it first walks the newest NEWEST_WINDOW × page documents in key order,
+     * which finds the page when hits are common; when they are not, it sorts the GIN candidates year by
+     * year, newest year first (search-years.ts), which are then few.
      */
-    newest: async (limit: number, offset: number) => {
+    newest: async (limit: number, offset: number, few = false) => {
       if (!pg) return page(sql`${key} desc`, limit, offset);
+      if (few) return page(sql`${key} + 0 desc`, limit, offset);
       const range = inYear(sql`sort_key`);
       const edge = (await sql<{ k: string }>`select sort_key as k from document_search ${range.length ? sql`where ${sql.join(range, sql` and `)}` : sql``}
         order by sort_key desc offset ${(offset + limit) * NEWEST_WINDOW - 1} limit 1`.execute(db)).rows[0];
@@ -538,26 +515,9 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
       }
       return keys.slice(offset, offset + limit);
     },
-    /**
-     * A page of the hits (all of them, from `hits`) by relevance; null without words to rank by. PostgreSQL
-     * ranks the given keys alone: matching again would check every candidate's phrase a second time.
-     */
-    ranked: score && ((all: number[], limit: number, offset: number) => pg
-      // Joined to the keys one by one, each key reads its own year's partition (with = any(keys) every year's
-      // index was searched for every key: 47 against 24 ms for 966 keys).
-      ? sql<{ k: number }>`select s.sort_key as k from unnest(${sql.val(all)}::bigint[]) as h(k) join document_search s on s.sort_key = h.k
-          order by ${score}, s.sort_key desc limit ${limit} offset ${offset}`.execute(db).then((r) => r.rows.map((row) => Number(row.k)))
-      : page(sql`${score}, ${key} desc`, limit, offset)),
+    /** A page of keys by relevance (all hits are ranked: call it only when they are few); null without words to rank by. */
+    ranked: score && ((limit: number, offset: number) => page(sql`${score}, ${key} desc`, limit, offset)),
   };
-}
-
-/** Hits collected by a key query: their keys, in no order, and a key from which on every hit is among them (-Infinity: all hits). */
-interface Found { keys: number[]; completeFrom: number }
-
-/** A page of keys newest first from hits already collected, or null when they do not tell which are newest. */
-function newestKnown(found: Found, limit: number, offset: number): number[] | null {
-  const known = found.keys.filter((k) => k >= found.completeFrom).sort((a, b) => b - a);
-  return known.length >= offset + limit || found.completeFrom === -Infinity ? known.slice(offset, offset + limit) : null;
 }
 
 /** Conditions on a key: published in the (Beijing calendar) year. */
@@ -583,32 +543,27 @@ async function search(db: Kysely<Database>, query: SearchQuery, limits: { count:
   const offset = (query.page - 1) * query.pageSize;
   const size = query.pageSize;
   const all = keyQuery(db, plan, query, 'all');
-  const found = await all.hits(limits.count + 1);
-  const total = Math.min(found.keys.length, limits.count);
-  const totalCapped = found.keys.length > limits.count;
+  const counted = await all.count(limits.count + 1);
+  const total = Math.min(counted, limits.count);
+  const totalCapped = counted > limits.count;
   if (!total || offset >= total) return { ...none, total, totalCapped };
 
-  // Hits collected while counting are sorted here rather than matched again, when they tell the page.
   let keys: number[];
   let rankCapped = false;
-  if (query.sort === 'relevance' && all.ranked && !totalCapped && found.keys.length <= limits.rank) {
-    keys = await all.ranked(found.keys, size, offset);
+  if (query.sort === 'relevance' && all.ranked && counted <= limits.rank) {
+    keys = await all.ranked(size, offset);
   } else if (query.sort === 'relevance' && all.ranked) {
     // Too many hits to rank: those with every term in the title come first, then the others, each newest first.
     rankCapped = true;
     const title = keyQuery(db, plan, query, 'title');
-    const titled = await title.hits(offset + size + 1);
-    if (titled.keys.length > offset + size) keys = newestKnown(titled, size, offset) ?? await title.newest(size, offset);
+    const titled = await title.count(offset + size + 1);
+    if (titled > offset + size) keys = await title.newest(size, offset);
     else {
-      // Every title hit is known: the others are the remaining hits.
-      keys = newestKnown(titled, size, offset)!;
-      const inTitle = new Set(titled.keys);
-      const rest = { keys: found.keys.filter((k) => !inTitle.has(k)), completeFrom: found.completeFrom };
-      const [restSize, restOffset] = [size - keys.length, Math.max(0, offset - titled.keys.length)];
-      keys.push(...newestKnown(rest, restSize, restOffset) ?? await keyQuery(db, plan, query, 'rest').newest(restSize, restOffset));
+      keys = titled > offset ? await title.newest(size, offset, true) : [];
+      keys.push(...await keyQuery(db, plan, query, 'rest').newest(size - keys.length, Math.max(0, offset - titled)));
     }
   } else {
-    keys = newestKnown(found, size, offset) ?? await all.newest(size, offset);
+    keys = await all.newest(size, offset, !totalCapped);
   }
   return { total, totalCapped, rankCapped, items: await loadHits(db, keys), terms };
 }
