@@ -47,6 +47,14 @@ for (const database of testDatabases()) {
     });
     after(() => server.close());
 
+    /** Takes test documents out of public view (and so out of the index), leaving the corpus as it was. */
+    const withdraw = async (ids: number[]) => {
+      for (const id of ids) {
+        await server.ctx.db.updateTable('document').set({ status: 'withdrawn' }).where('id', '=', id).execute();
+        await syncSearchIndex(server.ctx.db, id);
+      }
+    };
+
     const expected = (q: string) => {
       const terms = q.split(/\s+/).filter(Boolean).map((t) => t.toLowerCase());
       return docs.filter((d) => d.published && terms.every((t) => `${d.title}\n${d.keywords}\n${d.body}`.toLowerCase().includes(t))).map((d) => d.id).sort((a, b) => a - b);
@@ -159,10 +167,7 @@ for (const database of testDatabases()) {
       const pages: number[] = [];
       for (let page = 1; page <= 3; page++) pages.push(...(await searchDocuments(server.ctx.db, { q: '逐年翻页', sort: 'date', page, pageSize: 1 }, { count: 3, rank: 3 })).items.map((d) => d.id));
       assert.deepEqual(pages, older.slice(0, 3));
-      for (const id of older) {
-        await server.ctx.db.updateTable('document').set({ status: 'withdrawn' }).where('id', '=', id).execute();
-        await syncSearchIndex(server.ctx.db, id);
-      }
+      await withdraw(older);
     });
 
     it('orders too many hits to rank across years: title hits first, then the others, each newest first', async () => {
@@ -190,10 +195,7 @@ for (const database of testDatabases()) {
         const pages = Math.ceil(Math.min(order.length, limits.count) / 2);
         assert.deepEqual(got, order.slice(0, pages * 2), `limits ${JSON.stringify(limits)}`);
       }
-      for (const { id } of made) {
-        await server.ctx.db.updateTable('document').set({ status: 'withdrawn' }).where('id', '=', id).execute();
-        await syncSearchIndex(server.ctx.db, id);
-      }
+      await withdraw(made.map((d) => d.id));
     });
 
     it('counts a document published just after midnight on 1 January Beijing time in the new year', async () => {
@@ -208,8 +210,7 @@ for (const database of testDatabases()) {
       const listed = async (year: number) => (await repo.listPublished({ year, page: 1, pageSize: 500 })).items.some((d) => d.id === id);
       assert.equal(await listed(2026), true);
       assert.equal(await listed(2025), false);
-      await db.updateTable('document').set({ status: 'withdrawn' }).where('id', '=', id).execute();
-      await syncSearchIndex(db, id);
+      await withdraw([id]);
     });
 
     it('finds the same after the index is rebuilt from the documents', async () => {
