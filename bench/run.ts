@@ -29,6 +29,8 @@ const { values: opts } = parseArgs({
     'pg-only': { type: 'boolean', default: false },
     seconds: { type: 'string' },
     connections: { type: 'string', default: '64' },
+    keep: { type: 'boolean', default: false },
+    'search-only': { type: 'string' },
   },
 });
 const mode = opts.quick ? 'quick' : 'full';
@@ -138,45 +140,101 @@ function searchQueries(bodies: string[], docNos: string[], random: () => number)
   };
 }
 
-async function runOn(database: { name: string; url?: string | undefined }): Promise<Result> {
-  const dataDir = mkdtempSync(join(tmpdir(), `gongkai-bench-${database.name}-`));
-  let dbUrl = database.url;
-  let dropPg: (() => Promise<void>) | null = null;
-  if (database.url) {
-    const name = `bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: database.url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(database.url);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
-    dropPg = async () => {
+/** Search latency per query class: 200 queries taken from the corpus, one at a time, each sorted both ways. */
+async function measureSearch(base: string, bodies: string[], docNos: string[]) {
+  say('检索：200 个查询 × 两种排序');
+  const queries = searchQueries(bodies, docNos, rng(11));
+  const search: Record<string, Latency> = {};
+  let done = 0;
+  for (const [cls, qs] of Object.entries(queries)) {
+    for (const sort of ['relevance', 'date']) {
+      const times: number[] = [];
+      for (const q of qs) {
+        const t = performance.now();
+        const res = await fetch(`${base}/api/v1/public/search?q=${encodeURIComponent(q)}&sort=${sort}`);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`search ${q}: ${res.status}`);
+        times.push(performance.now() - t);
+        progress(`检索 ${++done} / ${Object.values(queries).flat().length * 2}`);
+      }
+      times.sort((a, b) => a - b);
+      search[`${cls}（${sort === 'date' ? '按日期' : '按相关度'}）`] = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), p99: +percentile(times, 99).toFixed(1), n: times.length };
+    }
+  }
+  progress('');
+  return search;
+}
+
+/** The corpus's import lines, with the bodies and 文号 that search queries are taken from. */
+function corpus(units: string[]) {
+  const bodies: string[] = [];
+  const docNos: string[] = [];
+  let i = 0;
+  function* lines() {
+    for (const d of corpusLines({ count: DOCS, units, textsDir: opts.texts, seed: 7 })) {
+      if (i % 250 === 0) bodies.push(d.body);
+      if (d.docNo && docNos.length < 5000) docNos.push(d.docNo);
+      i += 1;
+      yield d.line;
+    }
+  }
+  return { bodies, docNos, lines: lines() };
+}
+
+const REUSE = opts['search-only'];
+
+/**
+ * The database a run measures: a new one, removed afterwards unless --keep; or, with --search-only, one
+ * kept by an earlier run (PostgreSQL: its name; SQLite: its data folder).
+ */
+async function databaseFor(database: { name: string; url?: string | undefined }) {
+  const fresh = !REUSE;
+  const dataDir = !database.url && REUSE ? REUSE : mkdtempSync(join(tmpdir(), `gongkai-bench-${database.name}-`));
+  if (!database.url) {
+    if (REUSE && !existsSync(join(dataDir, 'gongkai.sqlite'))) throw new Error(`--search-only: no gongkai.sqlite in ${dataDir}`);
+    return {
+      dataDir, dbUrl: undefined,
+      release: async () => {
+        if (fresh && !opts.keep) rmSync(dataDir, { recursive: true, force: true });
+        else say(`SQLite 数据库保留在 ${dataDir}（再测检索：npm run bench -- --search-only ${dataDir}，文件数与 --texts 不变）`);
+      },
+    };
+  }
+  const name = REUSE ?? `bench_${randomBytes(4).toString('hex')}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--search-only: not a database name: ${name}`);
+  const admin = new pg.Client({ connectionString: database.url });
+  await admin.connect();
+  if (fresh) await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(database.url);
+  u.pathname = `/${name}`;
+  return {
+    dataDir, dbUrl: u.toString(),
+    release: async () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (!fresh || opts.keep) {
+        say(`PostgreSQL 数据库 ${name} 已保留（再测检索：npm run bench -- --pg-only --pg ${database.url} --search-only ${name}；删除：drop database ${name}）`);
+        return;
+      }
       const c = new pg.Client({ connectionString: database.url });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
-    };
-  }
+    },
+  };
+}
+
+async function runOn(database: { name: string; url?: string | undefined }): Promise<Result> {
+  const { dataDir, dbUrl, release } = await databaseFor(database);
   const env = { DATA_DIR: dataDir, DATABASE_URL: dbUrl ?? '', DEMO_CONTENT: 'false' };
   try {
     say(`\n== ${database.name}: 生成并导入 ${DOCS.toLocaleString()} 份文件${opts.texts ? `（句子取自 ${opts.texts}）` : '（内置文本生成器）'}`);
     const started = await openContext(loadConfig({ ...process.env, ...env }));
     const units = (await started.ctx.db.selectFrom('unit').select('name').where('level', 'in', ['city', 'county']).execute()).map((u) => u.name);
-    const bodies: string[] = [];
-    const docNos: string[] = [];
-    let i = 0;
+    const { bodies, docNos, lines } = corpus(units);
     const t0 = performance.now();
     let storedAt: number | undefined;
-    function* lines() {
-      for (const d of corpusLines({ count: DOCS, units, textsDir: opts.texts, seed: 7 })) {
-        if (i % 250 === 0) bodies.push(d.body);
-        if (d.docNo && docNos.length < 5000) docNos.push(d.docNo);
-        i += 1;
-        yield d.line;
-      }
-    }
-    const report = await importDocuments(started.ctx.db, lines(), {
+    const report = await importDocuments(started.ctx.db, lines, {
       actorName: '基准测试', source: 'bench',
       onProgress: (r) => {
         if (!r.indexing) progress(`已入库 ${r.lines.toLocaleString()} / ${DOCS.toLocaleString()}（${Math.round(r.lines / ((performance.now() - t0) / 1000))} 份/秒）`);
@@ -226,26 +284,7 @@ async function runOn(database: { name: string; url?: string | undefined }): Prom
         pages[name] = await load(url);
       }
 
-      say('检索：200 个查询 × 两种排序');
-      const queries = searchQueries(bodies, docNos, rng(11));
-      const search: Record<string, Latency> = {};
-      let done = 0;
-      for (const [cls, qs] of Object.entries(queries)) {
-        for (const sort of ['relevance', 'date']) {
-          const times: number[] = [];
-          for (const q of qs) {
-            const t = performance.now();
-            const res = await fetch(`${base}/api/v1/public/search?q=${encodeURIComponent(q)}&sort=${sort}`);
-            await res.arrayBuffer();
-            if (!res.ok) throw new Error(`search ${q}: ${res.status}`);
-            times.push(performance.now() - t);
-            progress(`检索 ${++done} / ${Object.values(queries).flat().length * 2}`);
-          }
-          times.sort((a, b) => a - b);
-          search[`${cls}（${sort === 'date' ? '按日期' : '按相关度'}）`] = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), p99: +percentile(times, 99).toFixed(1), n: times.length };
-        }
-      }
-      progress('');
+      const search = await measureSearch(base, bodies, docNos);
 
       say(`网上申请提交（16 连接，${opts.quick ? 2000 : 10000} 份）`);
       const first = await fetch(`${base}/api/v1/public/requests/challenge`);
@@ -277,10 +316,45 @@ async function runOn(database: { name: string; url?: string | undefined }): Prom
       await server.stop();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-    await dropPg?.();
+    await release();
   }
 }
+
+/**
+ * --search-only: search alone again on a database kept by an earlier run (--keep), with the same queries
+ * (the corpus is generated again, not imported), to compare search changes in minutes instead of an import.
+ */
+async function searchOnly(database: { name: string; url?: string | undefined }) {
+  const { dataDir, dbUrl, release } = await databaseFor(database);
+  const env = { DATA_DIR: dataDir, DATABASE_URL: dbUrl ?? '', DEMO_CONTENT: 'false' };
+  try {
+    const started = await openContext(loadConfig({ ...process.env, ...env }));
+    const units = (await started.ctx.db.selectFrom('unit').select('name').where('level', 'in', ['city', 'county']).execute()).map((u) => u.name);
+    const stored = Number((await started.ctx.db.selectFrom('document').select((eb) => eb.fn.countAll().as('n')).where('index_no', 'like', 'BENCH/%').executeTakeFirstOrThrow()).n);
+    await started.handle.close();
+    if (stored !== DOCS) throw new Error(`--search-only: the database holds ${stored} bench documents, not ${DOCS} (give the --docs/--quick and --texts of the run that kept it)`);
+    const { bodies, docNos, lines } = corpus(units);
+    let made = 0;
+    for (const _ of lines) if (++made % 10_000 === 0) progress(`重新生成语料以取查询 ${made.toLocaleString()} / ${DOCS.toLocaleString()}`);
+    progress('');
+    say(`== ${database.name}: 只测检索（${availableParallelism()} 个服务进程）`);
+    const server = await startServerProcess({ ...env, WORKERS: String(availableParallelism()), LOG_LEVEL: 'warn' });
+    try {
+      return { database: database.name, docs: DOCS, search: await measureSearch(server.baseUrl, bodies, docNos) };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await release();
+  }
+}
+
+function searchTable(results: Array<Pick<Result, 'database' | 'search'>>): string {
+  const rows = [['指标', ...results.map((r) => r.database), '目标'], ...Object.keys(results[0]!.search).map((cls) => [`检索 ${cls} p50/p95/p99（毫秒）`, ...results.map((r) => `${r.search[cls]!.p50}/${r.search[cls]!.p95}/${r.search[cls]!.p99}`), 'p95 < 100'])];
+  return markdownTable(rows);
+}
+
+const markdownTable = (rows: string[][]) => rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n');
 
 function table(results: Result[]): string {
   const rows: string[][] = [['指标', ...results.map((r) => r.database), '目标']];
@@ -299,29 +373,38 @@ function table(results: Result[]): string {
   add('网上申请（次/秒）', (r) => String(r.submissions.perSecond));
   add('申请确认数 = 入库数', (r) => `${r.submissions.acknowledged} = ${r.submissions.stored}${r.submissions.acknowledged === r.submissions.stored ? ' ✓' : ' ✗'}`, '无丢失');
   add('服务进程内存峰值（MB，单进程最大/合计）', (r) => `${r.rssMb.max} / ${r.rssMb.total}（${r.rssMb.processes} 个进程）`, '< 500');
-  return rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n');
+  return markdownTable(rows);
 }
 
 const databases: Array<{ name: string; url?: string }> = opts['pg-only'] ? [] : [{ name: 'SQLite' }];
 if (PG_URL) databases.push({ name: 'PostgreSQL', url: PG_URL });
 if (!databases.length) throw new Error('--pg-only needs --pg URL (or BENCH_DATABASE_URL)');
+if (REUSE && databases.length > 1) throw new Error('--search-only names one database: add --pg-only for PostgreSQL, or leave out --pg for SQLite');
 const machine = `${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}，内存 ${(totalmem() / 1024 ** 3).toFixed(1)} GB，Node ${process.version}`;
-say(`基准测试（${mode}）：${DOCS.toLocaleString()} 份文件，${databases.map((d) => d.name).join('、')}；${machine}`);
+say(`基准测试（${mode}${REUSE ? '，只测检索' : ''}）：${DOCS.toLocaleString()} 份文件，${databases.map((d) => d.name).join('、')}；${machine}`);
 const began = Date.now();
 const dir = new URL('./results/', import.meta.url).pathname;
 mkdirSync(dir, { recursive: true });
 // Never overwrite an earlier run of the same day.
-const stem = join(dir, `${new Date().toISOString().slice(0, 10)}-${mode}${opts['pg-only'] ? '-pg' : ''}`);
+const stem = join(dir, `${new Date().toISOString().slice(0, 10)}-${mode}${opts['pg-only'] ? '-pg' : ''}${REUSE ? '-search' : ''}`);
 let file = `${stem}.json`;
 for (let n = 2; existsSync(file); n++) file = `${stem}-${n}.json`;
-const results: Result[] = [];
+const write = (results: unknown[], markdown: string) =>
+  writeFileSync(file, JSON.stringify({ mode, docs: DOCS, seconds: SECONDS, connections: CONNECTIONS, machine, texts: opts.texts ?? null, searchOnly: Boolean(REUSE), results, markdown }, null, 2));
 let markdown = '';
-for (const d of databases) {
-  results.push(await runOn(d));
-  // Written after each database, so a failure in the next one keeps what was measured.
-  markdown = table(results);
-  writeFileSync(file, JSON.stringify({ mode, docs: DOCS, seconds: SECONDS, connections: CONNECTIONS, machine, texts: opts.texts ?? null, results, markdown }, null, 2));
+if (REUSE) {
+  const result = await searchOnly(databases[0]!);
+  markdown = searchTable([result]);
+  write([result], markdown);
+} else {
+  const results: Result[] = [];
+  for (const d of databases) {
+    results.push(await runOn(d));
+    // Written after each database, so a failure in the next one keeps what was measured.
+    markdown = table(results);
+    write(results, markdown);
+  }
 }
-console.log(`\n### ${new Date().toISOString().slice(0, 10)} ${mode}（${DOCS.toLocaleString()} 份文件）\n\n${machine}；${CONNECTIONS} 个并发连接，每项 ${SECONDS} 秒。\n\n${markdown}\n`);
+console.log(`\n### ${new Date().toISOString().slice(0, 10)} ${mode}${REUSE ? '，只测检索' : ''}（${DOCS.toLocaleString()} 份文件）\n\n${machine}；${CONNECTIONS} 个并发连接，每项 ${SECONDS} 秒。\n\n${markdown}\n`);
 say(`完成：用时 ${((Date.now() - began) / 60000).toFixed(1)} 分钟；结果写入 ${file}`);
 process.exit(0);
