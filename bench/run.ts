@@ -42,7 +42,8 @@ const say = (m: string) => process.stderr.write(`${m}\n`);
 const progress = (m: string) => process.stderr.write(`\r${m}\x1b[K`);
 
 interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number }
-interface Latency { p50: number; p95: number; p99: number; n: number }
+/** `slowest`: the three slowest queries of the class, to look into. */
+interface Latency { p50: number; p95: number; p99: number; n: number; slowest: Array<{ q: string; ms: number }> }
 interface Result {
   database: string;
   docs: number;
@@ -148,17 +149,20 @@ async function measureSearch(base: string, bodies: string[], docNos: string[]) {
   let done = 0;
   for (const [cls, qs] of Object.entries(queries)) {
     for (const sort of ['relevance', 'date']) {
-      const times: number[] = [];
+      const timed: Array<{ q: string; ms: number }> = [];
       for (const q of qs) {
         const t = performance.now();
         const res = await fetch(`${base}/api/v1/public/search?q=${encodeURIComponent(q)}&sort=${sort}`);
         await res.arrayBuffer();
         if (!res.ok) throw new Error(`search ${q}: ${res.status}`);
-        times.push(performance.now() - t);
+        timed.push({ q, ms: +(performance.now() - t).toFixed(1) });
         progress(`检索 ${++done} / ${Object.values(queries).flat().length * 2}`);
       }
-      times.sort((a, b) => a - b);
-      search[`${cls}（${sort === 'date' ? '按日期' : '按相关度'}）`] = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), p99: +percentile(times, 99).toFixed(1), n: times.length };
+      const times = timed.map((x) => x.ms).sort((a, b) => a - b);
+      search[`${cls}（${sort === 'date' ? '按日期' : '按相关度'}）`] = {
+        p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), p99: +percentile(times, 99).toFixed(1), n: times.length,
+        slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 3),
+      };
     }
   }
   progress('');
