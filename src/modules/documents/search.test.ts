@@ -213,6 +213,24 @@ for (const database of testDatabases()) {
       await withdraw([id]);
     });
 
+    if (database.name === 'postgres') {
+      it('re-indexes a document while another connection is writing its index row, without failing on the key', async () => {
+        const db = server.ctx.db;
+        const { id } = await documentRepository(db).insert(sampleDocument(await unitId(server, '三明市教育局'), { index_no: `RACE/${database.name}`, title: '并发索引样本', body: '并发索引', published_at: '2026-03-01T01:00:00.000Z' }));
+        let second: Promise<unknown> | undefined;
+        await db.transaction().execute(async (trx) => {
+          // A batch's write, not yet committed: the second writer's delete cannot see this row, and its insert waits for it.
+          await syncSearchIndex(trx, id);
+          second = syncSearchIndex(db, id);
+          await new Promise((r) => setTimeout(r, 300));
+        });
+        await second;
+        const found = await searchDocuments(db, { q: '并发索引', sort: 'date', page: 1, pageSize: 10 });
+        assert.deepEqual(found.items.map((d) => d.id), [id]);
+        await withdraw([id]);
+      });
+    }
+
     it('finds the same after the index is rebuilt from the documents', async () => {
       if (database.name === 'postgres') await sql`delete from document_search`.execute(server.ctx.db);
       else {

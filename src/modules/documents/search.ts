@@ -203,10 +203,14 @@ async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
   // FTS5 flushes its in-memory segment whenever a rowid is not above the last one: write in key order.
   const rows = [...unsorted].sort((a, b) => a.key - b.key);
   if (dialectOf(db) === 'postgres') {
+    // A document changed while a bulk batch holding it is written is re-indexed by its own change
+    // (syncSearchIndex), which cannot see the batch's uncommitted row: whichever commits second replaces
+    // the row instead of failing on its key. Both wrote the document as it was after the change.
     await ensureSearchYears(db, rows.map((r) => searchKeyYear(r.key)));
     await sql`insert into document_search (document_id, sort_key, tsv, chars, title, tri)
       select r.id, r.key, setweight(r.title_tsv, 'A') || to_tsvector('simple', r.body), array_to_tsvector(string_to_array(r.chars, ' ')), r.title_tsv, string_to_array(r.tri, ',')::int4[]
-      from (select r.*, to_tsvector('simple', r.title) as title_tsv from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[], ${sql.val(rows.map(rowTrigrams))}::text[]) as r(id, key, title, body, chars, tri)) r`.execute(db);
+      from (select r.*, to_tsvector('simple', r.title) as title_tsv from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[], ${sql.val(rows.map(rowTrigrams))}::text[]) as r(id, key, title, body, chars, tri)) r
+      on conflict (sort_key) do update set tsv = excluded.tsv, chars = excluded.chars, title = excluded.title, tri = excluded.tri`.execute(db);
   } else {
     // At most 3 × 3,000 bound values per statement (SQLite allows 32,766).
     for (let i = 0; i < rows.length; i += 3000) {
