@@ -187,6 +187,15 @@ function corpus(units: string[]) {
 
 const REUSE = opts['search-only'];
 
+/** The environment of a bench database's server and connections. */
+const benchEnv = (dataDir: string, dbUrl = '') => ({ DATA_DIR: dataDir, DATABASE_URL: dbUrl, DEMO_CONTENT: 'false' });
+
+/** The city's and counties' units, which the corpus spreads documents over. */
+async function corpusUnits(env: Record<string, string>) {
+  const started = await openContext(loadConfig({ ...process.env, ...env }));
+  return { started, units: (await started.ctx.db.selectFrom('unit').select('name').where('level', 'in', ['city', 'county']).execute()).map((u) => u.name) };
+}
+
 /**
  * The database a run measures: a new one, removed afterwards unless --keep; or, with --search-only, one
  * kept by an earlier run (PostgreSQL: its name; SQLite: its data folder).
@@ -197,7 +206,7 @@ async function databaseFor(database: { name: string; url?: string | undefined })
   if (!database.url) {
     if (REUSE && !existsSync(join(dataDir, 'gongkai.sqlite'))) throw new Error(`--search-only: no gongkai.sqlite in ${dataDir}`);
     return {
-      dataDir, dbUrl: undefined,
+      env: benchEnv(dataDir),
       release: async () => {
         if (fresh && !opts.keep) rmSync(dataDir, { recursive: true, force: true });
         else say(`SQLite 数据库保留在 ${dataDir}（再测检索：npm run bench -- --search-only ${dataDir}，文件数与 --texts 不变）`);
@@ -213,7 +222,7 @@ async function databaseFor(database: { name: string; url?: string | undefined })
   const u = new URL(database.url);
   u.pathname = `/${name}`;
   return {
-    dataDir, dbUrl: u.toString(),
+    env: benchEnv(dataDir, u.toString()),
     release: async () => {
       rmSync(dataDir, { recursive: true, force: true });
       if (!fresh || opts.keep) {
@@ -229,12 +238,11 @@ async function databaseFor(database: { name: string; url?: string | undefined })
 }
 
 async function runOn(database: { name: string; url?: string | undefined }): Promise<Result> {
-  const { dataDir, dbUrl, release } = await databaseFor(database);
-  const env = { DATA_DIR: dataDir, DATABASE_URL: dbUrl ?? '', DEMO_CONTENT: 'false' };
+  const { env, release } = await databaseFor(database);
+  const { DATA_DIR: dataDir, DATABASE_URL: dbUrl } = env;
   try {
     say(`\n== ${database.name}: 生成并导入 ${DOCS.toLocaleString()} 份文件${opts.texts ? `（句子取自 ${opts.texts}）` : '（内置文本生成器）'}`);
-    const started = await openContext(loadConfig({ ...process.env, ...env }));
-    const units = (await started.ctx.db.selectFrom('unit').select('name').where('level', 'in', ['city', 'county']).execute()).map((u) => u.name);
+    const { started, units } = await corpusUnits(env);
     const { bodies, docNos, lines } = corpus(units);
     const t0 = performance.now();
     let storedAt: number | undefined;
@@ -329,11 +337,9 @@ async function runOn(database: { name: string; url?: string | undefined }): Prom
  * (the corpus is generated again, not imported), to compare search changes in minutes instead of an import.
  */
 async function searchOnly(database: { name: string; url?: string | undefined }) {
-  const { dataDir, dbUrl, release } = await databaseFor(database);
-  const env = { DATA_DIR: dataDir, DATABASE_URL: dbUrl ?? '', DEMO_CONTENT: 'false' };
+  const { env, release } = await databaseFor(database);
   try {
-    const started = await openContext(loadConfig({ ...process.env, ...env }));
-    const units = (await started.ctx.db.selectFrom('unit').select('name').where('level', 'in', ['city', 'county']).execute()).map((u) => u.name);
+    const { started, units } = await corpusUnits(env);
     const stored = Number((await started.ctx.db.selectFrom('document').select((eb) => eb.fn.countAll().as('n')).where('index_no', 'like', 'BENCH/%').executeTakeFirstOrThrow()).n);
     await started.handle.close();
     if (stored !== DOCS) throw new Error(`--search-only: the database holds ${stored} bench documents, not ${DOCS} (give the --docs/--quick and --texts of the run that kept it)`);
