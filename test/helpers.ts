@@ -19,6 +19,39 @@ export function testDatabases(): Array<{ name: string; url: string | undefined }
   return list;
 }
 
+/** Any number of migrations at once, or one schema drop (an arbitrary key of our own). */
+const SCHEMA_LOCK = 7_205_140;
+
+/**
+ * Runs `fn` holding the test schemas' lock on PostgreSQL. Kysely's migrator lists the tables of every
+ * schema in the database, and that listing fails when another test file drops its schema meanwhile
+ * (test files run in parallel): migrations hold the lock shared, a drop holds it alone.
+ */
+export async function holdingSchemaLock<T>(url: string, mode: 'shared' | 'exclusive', fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(mode === 'shared' ? 'select pg_advisory_lock_shared($1)' : 'select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn();
+  } finally {
+    // Ending the session releases the lock.
+    await client.end();
+  }
+}
+
+/** Drops a test's PostgreSQL schema (see holdingSchemaLock). */
+export async function dropTestSchema(url: string, schema: string) {
+  await holdingSchemaLock(url, 'exclusive', async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`drop schema ${schema} cascade`);
+    } finally {
+      await client.end();
+    }
+  });
+}
+
 export interface TestServer extends Started {
   app: FastifyInstance;
   baseUrl: string;
@@ -36,7 +69,8 @@ export async function startServer(options: { url?: string | undefined; demoData?
   // their own documents and catalogues on the demo units (the demo content has its own test).
   const config = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: options.demoData === false ? 'false' : 'true', LOGIN_RATE_LIMIT: '10000', DEMO_CONTENT: 'false', ...(options.url ? { DATABASE_URL: options.url } : {}), ...options.env });
   const schema = options.url ? `t_${randomBytes(6).toString('hex')}` : undefined;
-  const started = await openContext(config, schema ? { schema } : {});
+  const open = () => openContext(config, schema ? { schema } : {});
+  const started = options.url ? await holdingSchemaLock(options.url, 'shared', open) : await open();
   const app = await buildApp(started.ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -49,12 +83,7 @@ export async function startServer(options: { url?: string | undefined; demoData?
     async close() {
       await app.close();
       await started.handle.close();
-      if (options.url && schema) {
-        const client = new pg.Client({ connectionString: options.url });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
-      }
+      if (options.url && schema) await dropTestSchema(options.url, schema);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { seedDemo } from '../../demo.js';
 import { migrate, openDatabase, type DbHandle } from '../../platform/db/database.js';
 import { migrations, type Database } from '../../schema.js';
@@ -10,6 +9,7 @@ import { documentRepository } from './repository.js';
 import { sampleDocument } from './test-documents.js';
 import { searchDocuments, syncSearchIndex } from './search.js';
 import { searchKey, searchKeyYear } from '../../platform/search/text.js';
+import { dropTestSchema, holdingSchemaLock } from '../../../test/helpers.js';
 
 // The yearly partitions exist on PostgreSQL only (SQLite's FTS5 stops in key order by itself).
 const url = process.env.TEST_DATABASE_URL;
@@ -28,7 +28,8 @@ for (const databaseUrl of databases) {
     const partitions = async () => (await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
       where i.inhparent = 'document_search'::regclass order by 1`.execute(db)).rows.map((r) => r.name);
 
-    before(async () => {
+    // Migrations list every schema's tables: see holdingSchemaLock.
+    before(() => holdingSchemaLock(databaseUrl, 'shared', async () => {
       handle = await openDatabase<Database>({ url: databaseUrl, schema });
       db = handle.db;
       // A database as the previous release left it: one unpartitioned index table with rows in it.
@@ -43,13 +44,10 @@ for (const databaseUrl of databases) {
           values (${id}, ${searchKey(at, id)}, to_tsvector('simple', '分年 年度 度分 分区 区升 升级 级测 测试'), array_to_tsvector('{年,度,分,区,升,级,测,试}'), to_tsvector('simple', '分年 年度'))`.execute(db);
       }
       await migrate(db, migrations, schema, (message) => progress.push(message));
-    });
+    }));
     after(async () => {
       await handle.close();
-      const admin = new pg.Client({ connectionString: databaseUrl });
-      await admin.connect();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
+      await dropTestSchema(databaseUrl, schema);
     });
 
     it('moves an existing index into one partition per Beijing-time year and still finds every document', async () => {
