@@ -27,12 +27,12 @@ const SCHEMA_LOCK = 7_205_140;
  * schema in the database, and that listing fails when another test file drops its schema meanwhile
  * (test files run in parallel): migrations hold the lock shared, a drop holds it alone.
  */
-export async function holdingSchemaLock<T>(url: string, mode: 'shared' | 'exclusive', fn: () => Promise<T>): Promise<T> {
+export async function holdingSchemaLock<T>(url: string, mode: 'shared' | 'exclusive', fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(mode === 'shared' ? 'select pg_advisory_lock_shared($1)' : 'select pg_advisory_lock($1)', [SCHEMA_LOCK]);
-    return await fn();
+    return await fn(client);
   } finally {
     // Ending the session releases the lock.
     await client.end();
@@ -41,15 +41,7 @@ export async function holdingSchemaLock<T>(url: string, mode: 'shared' | 'exclus
 
 /** Drops a test's PostgreSQL schema (see holdingSchemaLock). */
 export async function dropTestSchema(url: string, schema: string) {
-  await holdingSchemaLock(url, 'exclusive', async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`drop schema ${schema} cascade`);
-    } finally {
-      await client.end();
-    }
-  });
+  await holdingSchemaLock(url, 'exclusive', (client) => client.query(`drop schema ${schema} cascade`));
 }
 
 export interface TestServer extends Started {
