@@ -39,6 +39,9 @@ export async function holdingSchemaLock<T>(url: string, mode: 'shared' | 'exclus
   }
 }
 
+/** A new PostgreSQL schema name for one test file's tables (dropped with dropTestSchema). */
+export const newTestSchema = () => `t_${randomBytes(6).toString('hex')}`;
+
 /** Drops a test's PostgreSQL schema (see holdingSchemaLock). */
 export async function dropTestSchema(url: string, schema: string) {
   await holdingSchemaLock(url, 'exclusive', (client) => client.query(`drop schema ${schema} cascade`));
@@ -60,7 +63,7 @@ export async function startServer(options: { url?: string | undefined; demoData?
   // Test files log in many times from one address (the login rate limit has its own test), and build
   // their own documents and catalogues on the demo units (the demo content has its own test).
   const config = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: options.demoData === false ? 'false' : 'true', LOGIN_RATE_LIMIT: '10000', DEMO_CONTENT: 'false', ...(options.url ? { DATABASE_URL: options.url } : {}), ...options.env });
-  const schema = options.url ? `t_${randomBytes(6).toString('hex')}` : undefined;
+  const schema = options.url ? newTestSchema() : undefined;
   const open = () => openContext(config, schema ? { schema } : {});
   const started = options.url ? await holdingSchemaLock(options.url, 'shared', open) : await open();
   const app = await buildApp(started.ctx, { logger: false });

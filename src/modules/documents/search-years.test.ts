@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import { seedDemo } from '../../demo.js';
@@ -9,7 +8,7 @@ import { documentRepository } from './repository.js';
 import { sampleDocument } from './test-documents.js';
 import { searchDocuments, syncSearchIndex } from './search.js';
 import { searchKey, searchKeyYear } from '../../platform/search/text.js';
-import { dropTestSchema, holdingSchemaLock } from '../../../test/helpers.js';
+import { dropTestSchema, holdingSchemaLock, newTestSchema } from '../../../test/helpers.js';
 
 // The yearly partitions exist on PostgreSQL only (SQLite's FTS5 stops in key order by itself).
 const url = process.env.TEST_DATABASE_URL;
@@ -17,7 +16,7 @@ const databases = url ? [url] : [];
 
 for (const databaseUrl of databases) {
   describe('search index by publication year (postgres)', () => {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const schema = newTestSchema();
     let handle: DbHandle<Database>;
     let db: Kysely<Database>;
     // Published at 01:30 on 1 January 2024 Beijing time: still 2023 in UTC.
