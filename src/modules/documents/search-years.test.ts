@@ -6,7 +6,7 @@ import { migrate, openDatabase, type DbHandle } from '../../platform/db/database
 import { migrations, type Database } from '../../schema.js';
 import { documentRepository } from './repository.js';
 import { sampleDocument } from './test-documents.js';
-import { searchDocuments, syncSearchIndex } from './search.js';
+import { indexPending, searchDocuments, syncSearchIndex } from './search.js';
 import { searchKey, searchKeyYear } from '../../platform/search/text.js';
 import { dropTestSchema, holdingSchemaLock, newTestSchema } from '../../../test/helpers.js';
 
@@ -23,6 +23,8 @@ for (const databaseUrl of databases) {
     const published = { y2019: '2019-06-01T01:00:00.000Z', newYear: '2023-12-31T17:30:00.000Z', y2026: '2026-03-02T02:00:00.000Z' };
     const ids: Record<keyof typeof published, number> = { y2019: 0, newYear: 0, y2026: 0 };
     const progress: string[] = [];
+    /** What migration 0028 left: index rows and queued documents. */
+    const upgraded = { rows: -1, queued: -1 };
 
     const partitions = async () => (await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
       where i.inhparent = 'document_search'::regclass order by 1`.execute(db)).rows.map((r) => r.name);
@@ -43,6 +45,11 @@ for (const databaseUrl of databases) {
           values (${id}, ${searchKey(at, id)}, to_tsvector('simple', '分年 年度 度分 分区 区升 升级 级测 测试'), array_to_tsvector('{年,度,分,区,升,级,测,试}'), to_tsvector('simple', '分年 年度'))`.execute(db);
       }
       await migrate(db, migrations, schema, (message) => progress.push(message));
+      const count = async (table: 'document_search' | 'search_pending') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      upgraded.rows = await count('document_search');
+      upgraded.queued = await count('search_pending');
+      // As the scheduled job does after an upgrade.
+      await indexPending(db);
     }));
     after(async () => {
       await handle.close();
@@ -51,13 +58,17 @@ for (const databaseUrl of databases) {
 
     it('moves an existing index into one partition per Beijing-time year and still finds every document', async () => {
       assert.deepEqual(await partitions(), ['document_search_y2019', 'document_search_y2024', 'document_search_y2026']);
-      // A four-character phrase: its candidates come from the trigram keys migration 0027 gave these rows.
+      // A four-character phrase: candidates from the trigram keys, checked in the plain text (0027, 0028).
       const found = await searchDocuments(db, { q: '分区升级', sort: 'date', page: 1, pageSize: 20 });
       assert.deepEqual(found.items.map((d) => d.id), [ids.y2026, ids.newYear, ids.y2019]);
       const three = await searchDocuments(db, { q: '升级测', sort: 'relevance', page: 1, pageSize: 20 });
       assert.equal(three.total, 3);
       const relevance = await searchDocuments(db, { q: '年度', sort: 'relevance', page: 1, pageSize: 20 });
       assert.equal(relevance.total, 3);
+    });
+
+    it('empties the index at migration 0028 and queues every public document to be indexed again', () => {
+      assert.deepEqual(upgraded, { rows: 0, queued: 3 });
     });
 
     it('tells the operator what the long upgrade steps are doing', () => {

@@ -51,6 +51,11 @@ export async function ensureSearchYears(db: Kysely<any>, years: Iterable<number>
   else await db.transaction().execute(add);
 }
 
+/** Whether the server compresses with lz4 (built with it); pglz otherwise. */
+export async function hasLz4(db: Kysely<any>) {
+  return (await sql<{ ok: boolean }>`select exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) as ok`.execute(db)).rows[0]!.ok;
+}
+
 /** Merges the GIN pending lists of every year (entries left there are scanned by every search). */
 export async function mergePendingLists(db: Kysely<any>) {
   await sql`select gin_clean_pending_list(i.inhrelid::regclass) from pg_inherits i
@@ -70,8 +75,7 @@ export const searchYearsMigration: Migration = {
     await sql`alter table document_search rename to document_search_unpartitioned`.execute(db);
     for (const index of ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx', 'document_search_key_idx']) await sql`drop index ${sql.ref(index)}`.execute(db);
     await sql`create table document_search (document_id integer not null, sort_key bigint not null, tsv tsvector not null, chars tsvector not null, title tsvector not null) partition by range (sort_key)`.execute(db);
-    const lz4 = (await sql<{ ok: boolean }>`select exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) as ok`.execute(db)).rows[0]!.ok;
-    if (lz4) {
+    if (await hasLz4(db)) {
       for (const column of ['tsv', 'chars', 'title']) await sql`alter table document_search alter column ${sql.ref(column)} set compression lz4`.execute(db);
     }
     // The Beijing year of each key, as searchKeyYear computes it.

@@ -88,6 +88,24 @@ for (const database of testDatabases()) {
       assert.deepEqual(await found('甲乙丙丁 执行'), [ids.whole]);
     });
 
+    it('ranks a document that uses the words more often above one that uses them once', async () => {
+      const unit = await unitId(server, '三明市教育局');
+      const made: number[] = [];
+      // The same length and date; only how often the phrase occurs differs (once, three times, in the title).
+      for (const [name, title, body] of [['once', '排序甲', '发放耕地地力补贴一次。其余内容其余内容其余内容其余内容。'], ['thrice', '排序乙', '耕地地力补贴按面积发放，耕地地力补贴标准公开，耕地地力补贴到户。'],
+        ['title', '耕地地力补贴发放通知', '本通知说明发放范围。其余内容其余内容其余内容其余内容。']] as const) {
+        const { id } = await documentRepository(server.ctx.db).insert(sampleDocument(unit, { index_no: `OCC/${database.name}-${name}`, title, body, keywords: '', published_at: '2026-04-01T02:00:00.000Z' }));
+        await syncSearchIndex(server.ctx.db, id);
+        made.push(id);
+      }
+      const [once, thrice, titled] = made;
+      for (const q of ['耕地地力补贴', '地力 补贴']) {
+        const ranked = (await searchDocuments(server.ctx.db, { q, sort: 'relevance', page: 1, pageSize: 10 })).items.map((d) => d.id);
+        assert.deepEqual(ranked, [titled, thrice, once], `ranking of ${q}`);
+      }
+      await withdraw(made);
+    });
+
     it('ranks by relevance or by date, filters and pages', async () => {
       const byDate = await searchDocuments(server.ctx.db, { q: '公开', sort: 'date', page: 1, pageSize: 10 });
       const dates = byDate.items.map((d) => d.published_at!);
@@ -228,6 +246,29 @@ for (const database of testDatabases()) {
         const found = await searchDocuments(db, { q: '并发索引', sort: 'date', page: 1, pageSize: 10 });
         assert.deepEqual(found.items.map((d) => d.id), [id]);
         await withdraw([id]);
+      });
+    }
+
+    if (database.name === 'postgres') {
+      it('checks phrases in the text itself: no match across punctuation, and no text left of a withdrawn document', async () => {
+        const db = server.ctx.db;
+        const unit = await unitId(server, '三明市教育局');
+        const repo = documentRepository(db);
+        // Every bigram and trigram of 戊己庚辛 is here, but not the phrase.
+        const { id: chain } = await repo.insert(sampleDocument(unit, { index_no: `CHAIN/${database.name}`, title: '标点样本', body: '戊己庚，己庚辛，庚辛', keywords: '', published_at: '2026-05-01T02:00:00.000Z' }));
+        const { id: whole } = await repo.insert(sampleDocument(unit, { index_no: `WHOLE/${database.name}`, title: '连续样本', body: '按照戊己庚辛办理', keywords: '', published_at: '2026-05-02T02:00:00.000Z' }));
+        for (const id of [chain, whole]) await syncSearchIndex(db, id);
+        for (const sort of ['relevance', 'date'] as const) {
+          const got = await searchDocuments(db, { q: '戊己庚辛', sort, page: 1, pageSize: 10 });
+          assert.deepEqual(got.items.map((d) => d.id), [whole], `sorted by ${sort}`);
+          assert.equal(got.total, 1);
+        }
+        const texts = async () => Number((await sql<{ n: string }>`select count(*) as n from document_search_text t join document_search s using (sort_key) where s.document_id in (${sql.join([chain, whole])})`.execute(db)).rows[0]!.n);
+        assert.equal(await texts(), 2);
+        await withdraw([chain, whole]);
+        assert.equal(await texts(), 0);
+        const orphans = await sql<{ n: string }>`select count(*) as n from document_search_text t where not exists (select 1 from document_search s where s.sort_key = t.sort_key)`.execute(db);
+        assert.equal(Number(orphans.rows[0]!.n), 0, 'every text belongs to an index row');
       });
     }
 

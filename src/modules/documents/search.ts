@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
 import { dialectOf, migrationProgress } from '../../platform/db/database.js';
-import { fts5Match, indexTextsOf, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyYear, searchKeyYearStart, searchPlan, trigramKeys, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
+import { fts5Match, indexTextsOf, phraseText, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyYear, searchKeyYearStart, searchPlan, trigramKeys, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
 import { startThread } from '../../platform/worker/thread.js';
-import { ensureSearchYears, mergePendingLists, searchYears } from './search-years.js';
+import { ensureSearchYears, hasLz4, mergePendingLists, searchYears } from './search-years.js';
 import type { Database } from '../../schema.js';
 import type { Validity } from './enums.js';
 
@@ -31,9 +31,12 @@ export interface SearchIndexTables {
   document_search_key: { document_id: number; sort_key: number };
   /**
    * PostgreSQL only: `title` holds the title's (and keywords') lexemes again, for title-first pages; `tri`
-   * the trigram keys of tsv's tokens (trigramKeys), which narrow a phrase's candidates.
+   * the trigram keys of tsv's tokens (trigramKeys), which narrow a phrase's candidates. Since 0028 `tsv`
+   * holds the lexemes without positions: phrases are checked in document_search_text.
    */
   document_search: { document_id: number; sort_key: number; tsv: string; chars: string; title: string; tri: number[] };
+  /** PostgreSQL only: each indexed document's plain text (IndexTexts.plain), by search key (decision 0014). */
+  document_search_text: { sort_key: number; txt: string };
   /** Documents waiting for the index, in the order they will be indexed (see indexPending). */
   search_pending: { published_at: string; document_id: number };
 }
@@ -145,13 +148,35 @@ export const searchTrigramMigration: Migration = {
   },
 };
 
+/**
+ * 0028 (PostgreSQL): phrases of three or more characters are checked in each document's plain text
+ * (`document_search_text`, a table of its own so that index rows stay narrow) instead of in the positions
+ * of its tsvector, which is then stored without positions; relevance counts the terms' occurrences in that
+ * text. The text stays in its row (storage main, compressed) where it fits: one page read per check.
+ * The index is emptied and every public document queued to be indexed again (decision 0014).
+ */
+export const searchPlainTextMigration: Migration = {
+  async up(db: Kysely<any>) {
+    if (dialectOf(db) !== 'postgres') return;
+    await sql`create table document_search_text (sort_key bigint primary key, txt text not null)`.execute(db);
+    await sql`alter table document_search_text alter column txt set storage main`.execute(db);
+    if (await hasLz4(db)) await sql`alter table document_search_text alter column txt set compression lz4`.execute(db);
+    await emptyIndex(db);
+    await queueAllPublic(db);
+  },
+};
+
 /** SQLite's index tables, all keyed by the search key (rowid). */
 const FTS_TABLES = ['document_fts', 'document_chars', 'document_titles'] as const;
 
 /** Removes every index row and empties the queue. */
 async function emptyIndex(db: Kysely<any>) {
-  if (dialectOf(db) === 'postgres') await sql`delete from document_search`.execute(db);
-  else {
+  if (dialectOf(db) === 'postgres') {
+    await sql`delete from document_search`.execute(db);
+    // Migrations before 0028 empty the index too, when this table does not exist yet.
+    const texts = (await sql<{ t: string | null }>`select to_regclass('document_search_text')::text as t`.execute(db)).rows[0]!.t;
+    if (texts) await sql`truncate document_search_text`.execute(db);
+  } else {
     // FTS5's 'delete-all' drops the whole index at once (DELETE would remove rows one by one).
     for (const table of FTS_TABLES) await sql`insert into ${sql.table(table)} (${sql.ref(table)}) values ('delete-all')`.execute(db);
     await sql`delete from document_search_key`.execute(db);
@@ -183,7 +208,8 @@ export async function rebuildSearchIndex(db: Kysely<Database>, onProgress?: (ind
 async function removeFromIndex(db: Kysely<Database>, ids: number[]) {
   if (!ids.length) return;
   if (dialectOf(db) === 'postgres') {
-    await db.deleteFrom('document_search').where('document_id', 'in', ids).execute();
+    const removed = await db.deleteFrom('document_search').where('document_id', 'in', ids).returning('sort_key').execute();
+    if (removed.length) await db.deleteFrom('document_search_text').where('sort_key', 'in', removed.map((r) => r.sort_key)).execute();
     return;
   }
   const keys = await db.selectFrom('document_search_key').select('sort_key').where('document_id', 'in', ids).execute();
@@ -208,9 +234,12 @@ async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
     // the row instead of failing on its key. Both wrote the document as it was after the change.
     await ensureSearchYears(db, rows.map((r) => searchKeyYear(r.key)));
     await sql`insert into document_search (document_id, sort_key, tsv, chars, title, tri)
-      select r.id, r.key, setweight(r.title_tsv, 'A') || to_tsvector('simple', r.body), array_to_tsvector(string_to_array(r.chars, ' ')), r.title_tsv, string_to_array(r.tri, ',')::int4[]
+      select r.id, r.key, strip(r.title_tsv || to_tsvector('simple', r.body)), array_to_tsvector(string_to_array(r.chars, ' ')), r.title_tsv, string_to_array(r.tri, ',')::int4[]
       from (select r.*, to_tsvector('simple', r.title) as title_tsv from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[], ${sql.val(rows.map(rowTrigrams))}::text[]) as r(id, key, title, body, chars, tri)) r
       on conflict (sort_key) do update set tsv = excluded.tsv, chars = excluded.chars, title = excluded.title, tri = excluded.tri`.execute(db);
+    await sql`insert into document_search_text (sort_key, txt)
+      select * from unnest(${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.plain))}::text[])
+      on conflict (sort_key) do update set txt = excluded.txt`.execute(db);
   } else {
     // At most 3 × 3,000 bound values per statement (SQLite allows 32,766).
     for (let i = 0; i < rows.length; i += 3000) {
@@ -408,12 +437,18 @@ export interface SearchResult<T> {
 /** Which hits a key query returns: all, those with every term in the title (or keywords), or the others. */
 type Part = 'all' | 'title' | 'rest';
 
-/** A PostgreSQL tsquery for the plan's bigram phrases and prefixes. */
-function tsQueryText(plan: SearchPlan) {
+/** A PostgreSQL tsquery text for bigram phrases (with positions) and prefixes. */
+function tsQueryText(plan: Pick<SearchPlan, 'phrases' | 'prefixes'>) {
   const phrases = plan.phrases.map((p) => `(${p.split(' ').map((t) => `'${t}'`).join(' <-> ')})`);
   const prefixes = plan.prefixes.map((p) => `'${p}':*`);
   return [...phrases, ...prefixes].join(' & ');
 }
+
+/** A phrase of several index tokens (three or more characters): PostgreSQL checks it in the plain text. */
+const isLongPhrase = (phrase: string) => phrase.includes(' ');
+
+/** Occurrences of a (lower-case) term in the plain text `t.txt`, counted by byte lengths in one pass. */
+const occurrences = (term: string) => sql`((octet_length(t.txt) - octet_length(replace(t.txt, ${term}, ''))) / ${Buffer.byteLength(term)})`;
 
 /**
  * The hits' keys as one query over the index, narrowed by the document filters, with a relevance score
@@ -426,25 +461,38 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
   let from: RawBuilder<unknown>;
   let key: RawBuilder<unknown>;
   let score: RawBuilder<unknown> | null = null;
+  /** PostgreSQL: phrases checked in the plain text after the index found their candidates. */
+  let checks: string[] = [];
+  /** PostgreSQL: the terms relevance counts, each with its title query. */
+  let rankTerms: Array<{ text: string; title: RawBuilder<unknown> }> = [];
   if (pg) {
     from = sql`document_search s`;
     key = sql`s.sort_key`;
     const text = tsQueryText(plan);
     if (text) {
-      const q = sql`to_tsquery('simple', ${text})`;
-      // Each phrase's keys on their own: keys of phrases run together would include windows across them.
-      const trigrams = part === 'title' ? [] : [...new Set(plan.phrases.flatMap((p) => [...trigramKeys(p)]))];
-      // The title has its own GIN index: a weight-restricted query on tsv would re-read every candidate's tsvector.
-      if (part === 'title') where.push(sql`s.title @@ ${q}`);
-      else if (trigrams.length) {
-        // Phrases of three or more characters: the trigram index gives the candidates (a fraction of the
-        // bigram index's), whose positions are then checked (ts_match_vq is @@ without an index; decision 0012).
-        where.push(sql`ts_match_vq(s.tsv, ${q})`, sql`s.tri @> ${sql.val(trigrams)}::int4[]`);
-      } else where.push(sql`s.tsv @@ ${q}`);
-      if (part === 'rest') where.push(sql`not (s.title @@ ${q})`);
-      score = sql`-ts_rank(s.tsv, ${q})`;
+      // The title keeps its positions and has its own GIN index: title hits are exact phrase matches there.
+      const titleQuery = (t: string) => sql`to_tsquery('simple', ${t})`;
+      if (part === 'title') where.push(sql`s.title @@ ${titleQuery(text)}`);
+      else {
+        // tsv has no positions (0028): every token of every term is required, and the GIN index answers
+        // that without reading a row. Phrases of three or more characters are narrowed by their trigram keys
+        // (decision 0012; each phrase's keys on their own, as keys of phrases run together would include
+        // windows across them), then checked in the plain text (decision 0014).
+        const tokens = [...new Set(plan.phrases.flatMap((p) => p.split(' ')))];
+        where.push(sql`s.tsv @@ to_tsquery('simple', ${tsQueryText({ phrases: tokens, prefixes: plan.prefixes })})`);
+        const long = plan.phrases.filter(isLongPhrase);
+        const trigrams = [...new Set(long.flatMap((p) => [...trigramKeys(p)]))];
+        if (trigrams.length) where.push(sql`s.tri @> ${sql.val(trigrams)}::int4[]`);
+        checks = long.map(phraseText);
+      }
+      if (part === 'rest') where.push(sql`not (s.title @@ ${titleQuery(text)})`);
+      rankTerms = [
+        ...plan.phrases.map((p) => ({ text: phraseText(p), title: titleQuery(tsQueryText({ phrases: [p], prefixes: [] })) })),
+        ...plan.prefixes.map((p) => ({ text: p, title: titleQuery(tsQueryText({ phrases: [], prefixes: [p] })) })),
+      ];
     }
     if (plan.chars.length) where.push(sql`s.chars @@ plainto_tsquery('simple', ${plan.chars.join(' ')})`);
+    if (checks.length) from = sql`${from} join document_search_text t on t.sort_key = s.sort_key`;
     if (needsDocument) from = sql`${from} join document d on d.id = s.document_id`;
   } else {
     // CROSS JOIN keeps the index as the outer loop, so rows come in key order and LIMIT stops early.
@@ -483,12 +531,38 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     const op = sql.raw(pg ? 'ilike' : 'like');
     where.push(sql`(d.title ${op} ${like} or d.body_text ${op} ${like} or d.keywords ${op} ${like} or exists (select 1 from attachment a where a.document_id = d.id and a.text ${op} ${like}))`);
   }
-  const hits = (extra: RawBuilder<unknown>[] = []) => sql`select ${key} as k from ${from} where ${sql.join([...where, ...extra], sql` and `)}`;
+  const checked = checks.map((phrase) => sql`strpos(t.txt, ${phrase}) > 0`);
+  const hits = (extra: RawBuilder<unknown>[] = []) => sql`select ${key} as k from ${from} where ${sql.join([...where, ...checked, ...extra], sql` and `)}`;
+  const keysOf = (rows: Array<{ k: number | string }>) => rows.map((r) => Number(r.k));
   const page = async (order: RawBuilder<unknown>, limit: number, offset: number, extra: RawBuilder<unknown>[] = []) =>
-    (await sql<{ k: number }>`${hits(extra)} order by ${order} limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k));
+    keysOf((await sql<{ k: number }>`${hits(extra)} order by ${order} limit ${limit} offset ${offset}`.execute(db)).rows);
+  /**
+   * PostgreSQL relevance: each term's occurrences in the plain text, plus 9 when it is in the title (so a
+   * title occurrence weighs ten), computed in one pass over the candidates, which also checks the phrases.
+   */
+  const rankedByOccurrence = async (limit: number, offset: number) => {
+    const joined = checks.length ? from : sql`${from} join document_search_text t on t.sort_key = s.sort_key`;
+    const columns = rankTerms.map((term, i) => sql`${occurrences(term.text)} as o${sql.raw(String(i))}, (s.title @@ ${term.title})::int as t${sql.raw(String(i))}`);
+    const found = rankTerms.flatMap((term, i) => (checks.includes(term.text) ? [sql`o${sql.raw(String(i))} > 0`] : []));
+    const total = sql.join(rankTerms.map((_, i) => sql.raw(`o${i} + 9 * t${i}`)), sql` + `);
+    // offset 0 keeps the subquery as it is: each candidate's text is read and scanned once.
+    return keysOf((await sql<{ k: number }>`select k from (select ${key} as k, ${sql.join(columns)} from ${joined}
+      where ${sql.join(where, sql` and `)} offset 0) c ${found.length ? sql`where ${sql.join(found, sql` and `)}` : sql``}
+      order by ${total} desc, k desc limit ${limit} offset ${offset}`.execute(db)).rows);
+  };
   return {
-    /** Hits counted up to `limit`. */
-    count: async (limit: number) => Number((await sql<{ n: number }>`select count(*) as n from (${hits()} limit ${limit}) hits`.execute(db)).rows[0]!.n),
+    /**
+     * Hits counted up to `limit`. PostgreSQL reads the years newest first (one branch per year, which stops
+     * once the limit is reached): the newest years are the likeliest to be in memory. Not with document
+     * filters, whose join planned once per year costs more than it saves.
+     */
+    count: async (limit: number) => {
+      const years = pg && !needsDocument && !query.year ? await searchYears(db) : [];
+      const counted = years.length > 1
+        ? sql`select k from (${sql.join(years.map((year) => sql`(${hits(yearRange(key, year))} limit ${limit})`), sql` union all `)}) y limit ${limit}`
+        : sql`${hits()} limit ${limit}`;
+      return Number((await sql<{ n: number }>`select count(*) as n from (${counted}) hits`.execute(db)).rows[0]!.n);
+    },
     /**
      * A page of keys, newest first. `few` (all hits were counted): the hits are collected and sorted.
      * Many hits: SQLite reads its index in key order and stops after the page. PostgreSQL cannot tell how
@@ -520,7 +594,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
       return keys.slice(offset, offset + limit);
     },
     /** A page of keys by relevance (all hits are ranked: call it only when they are few); null without words to rank by. */
-    ranked: score && ((limit: number, offset: number) => page(sql`${score}, ${key} desc`, limit, offset)),
+    ranked: pg ? (rankTerms.length ? rankedByOccurrence : null) : score && ((limit: number, offset: number) => page(sql`${score}, ${key} desc`, limit, offset)),
   };
 }
 

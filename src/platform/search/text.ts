@@ -61,8 +61,12 @@ export function bigramTokens(text: string): string[] {
 /** The text to store in the index. */
 export const indexText = (text: string) => bigramTokens(text).join(' ');
 
-/** What a document puts in the search indexes (see documents/search.ts). */
-export interface IndexTexts { title: string; body: string; charTitle: string; charBody: string }
+/**
+ * What a document puts in the search indexes (see documents/search.ts): bigram tokens of the title (with
+ * keywords) and of the body, its distinct characters, and (PostgreSQL) its plain text lower-cased, one
+ * line per text, in which phrases are checked and counted.
+ */
+export interface IndexTexts { title: string; body: string; charTitle: string; charBody: string; plain: string }
 
 /**
  * A document's index texts: the title with the keywords; the body and each attachment's text, each indexed
@@ -70,7 +74,10 @@ export interface IndexTexts { title: string; body: string; charTitle: string; ch
  */
 export function documentIndexTexts(title: string, keywords: string | null, texts: string[]): IndexTexts {
   const head = `${title} ${keywords ?? ''}`;
-  return { title: indexText(head), body: texts.map(indexText).join(' zzbreak '), charTitle: charTokens(head), charBody: charTokens(...texts) };
+  return {
+    title: indexText(head), body: texts.map(indexText).join(' zzbreak '), charTitle: charTokens(head), charBody: charTokens(...texts),
+    plain: [head, ...texts].join('\n').toLowerCase(),
+  };
 }
 
 /** The index texts of several documents, in order (bulk indexing runs this in a worker thread). */
@@ -202,6 +209,12 @@ function trigramKey(a: number, b: number, c: number) {
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
   return (h ^ (h >>> 16)) | 0;
+}
+
+/** The text a plan phrase (space-separated index tokens) stands for: 十五 五条 → 十五条; a single token is itself. */
+export function phraseText(phrase: string): string {
+  const tokens = phrase.split(' ');
+  return tokens.length === 1 ? tokens[0]! : tokens[0]! + tokens.slice(1).map((t) => t.slice(1)).join('');
 }
 
 /** FTS5 MATCH expression for the bigram index: every phrase and every prefix required; null when none. */
