@@ -10,16 +10,17 @@ import type { Validity } from './enums.js';
 /**
  * Public full-text search over published proactive documents.
  *
- * Two indexes, both keyed by the document's search key (publication minute, then id; see searchKey):
- * - bigrams of the Chinese text and whole Latin words/numbers, with positions, for phrases
- *   (SQLite: FTS5 `document_fts`; PostgreSQL: tsvector `document_search.tsv`, GIN);
+ * Indexes keyed by the document's search key (publication minute, then id; see searchKey):
+ * - bigrams of the Chinese text and whole Latin words/numbers (SQLite: FTS5 `document_fts`, with
+ *   positions, which answer phrases; PostgreSQL: tsvector `document_search.tsv`, GIN, without positions);
  * - the set of distinct Chinese characters, for one-character queries
  *   (SQLite: FTS5 `document_chars`, detail=none; PostgreSQL: `document_search.chars`);
- * - PostgreSQL only: trigram keys (`document_search.tri`), the candidates of longer phrases (decision 0012).
+ * - PostgreSQL only: trigram keys (`document_search.tri`), the candidates of longer phrases (decision 0012),
+ *   which are checked, and relevance counted, in the plain text (`document_search_text`, decision 0014).
  * Because index rows are stored in key order, "newest first" is read straight off the index and stops
  * after one page (PostgreSQL's GIN cannot stop early: its index is split by year, search-years.ts). The
  * work per query is bounded: the total is counted up to COUNT_LIMIT, and relevance ranks at most
- * RANK_LIMIT hits. See docs/decisions/0010 and 0011.
+ * RANK_LIMIT hits. See docs/decisions/0010, 0011, 0012 and 0014.
  */
 export interface SearchIndexTables {
   /** SQLite only (FTS5, contentless, rowid = search key). */
