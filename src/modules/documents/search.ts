@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
 import { dialectOf, migrationProgress } from '../../platform/db/database.js';
-import { fts5Match, indexTextsOf, phraseText, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyYear, searchKeyYearStart, searchPlan, trigramKeys, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
+import { fts5Match, indexTextsOf, phraseText, plainText, queryTerms, SEARCH_KEY_IDS, searchKey, searchKeyYear, searchKeyYearStart, searchPlan, trigramKeys, type IndexTexts, type SearchPlan } from '../../platform/search/text.js';
 import { startThread } from '../../platform/worker/thread.js';
 import { ensureSearchYears, hasLz4, mergePendingLists, searchYears } from './search-years.js';
 import type { Database } from '../../schema.js';
@@ -36,7 +36,7 @@ export interface SearchIndexTables {
    * holds the lexemes without positions: phrases are checked in document_search_text.
    */
   document_search: { document_id: number; sort_key: number; tsv: string; chars: string; title: string; tri: number[] };
-  /** PostgreSQL only: each indexed document's plain text (IndexTexts.plain), by search key (decision 0014). */
+  /** PostgreSQL only: each indexed document's plain text (plainText), by search key (decision 0014). */
   document_search_text: { sort_key: number; txt: string };
   /** Documents waiting for the index, in the order they will be indexed (see indexPending). */
   search_pending: { published_at: string; document_id: number };
@@ -222,7 +222,8 @@ async function removeFromIndex(db: Kysely<Database>, ids: number[]) {
   if (keys.length) await db.deleteFrom('document_search_key').where('document_id', 'in', ids).execute();
 }
 
-interface IndexRow extends IndexTexts { id: number; key: number }
+/** `plain`: the document's plainText on PostgreSQL, empty on SQLite (which does not store it). */
+interface IndexRow extends IndexTexts { id: number; key: number; plain: string }
 
 /** Writes index rows for documents not in the index. */
 async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
@@ -284,7 +285,8 @@ async function indexSources(db: Kysely<Database>, docs: IndexedDocument[]): Prom
 async function indexRows(db: Kysely<Database>, docs: IndexedDocument[]): Promise<IndexRow[]> {
   const sources = await indexSources(db, docs);
   const texts = indexTextsOf(sources);
-  return sources.map((s, i) => ({ id: s.id, key: s.key, ...texts[i]! }));
+  const pg = dialectOf(db) === 'postgres';
+  return sources.map((s, i) => ({ id: s.id, key: s.key, ...texts[i]!, plain: pg ? plainText(s.title, s.keywords, s.texts) : '' }));
 }
 
 /**
@@ -353,7 +355,7 @@ async function indexAhead(db: Kysely<Database>, size: number, progress: (n: numb
         const ids = batch.sources.map((s) => s.id);
         const now = new Map((await trx.selectFrom('document').select(['id', 'status', 'disclosure', 'published_at']).where('id', 'in', ids).execute()).map((d) => [d.id, d]));
         const inIndex = new Set((await trx.selectFrom('document_search_key').select('document_id').where('document_id', 'in', ids).execute()).map((r) => r.document_id));
-        const rows = batch.sources.map((s, i) => ({ id: s.id, key: s.key, ...texts[i]! })).filter((r) => {
+        const rows = batch.sources.map((s, i) => ({ id: s.id, key: s.key, ...texts[i]!, plain: '' /* SQLite */ })).filter((r) => {
           const d = now.get(r.id);
           return d && isPublic(d) && searchKey(d.published_at!, d.id) === r.key && !inIndex.has(r.id);
         });
@@ -448,6 +450,9 @@ function tsQueryText(plan: Pick<SearchPlan, 'phrases' | 'prefixes'>) {
 /** A phrase of several index tokens (three or more characters): PostgreSQL checks it in the plain text. */
 const isLongPhrase = (phrase: string) => phrase.includes(' ');
 
+/** PostgreSQL: the plain texts (`t`) of the index rows (`s`). */
+const TEXT_JOIN = sql`join document_search_text t on t.sort_key = s.sort_key`;
+
 /** Occurrences of a (lower-case) term in the plain text `t.txt`, counted by byte lengths in one pass. */
 const occurrences = (term: string) => sql`((octet_length(t.txt) - octet_length(replace(t.txt, ${term}, ''))) / ${Buffer.byteLength(term)})`;
 
@@ -499,7 +504,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
       ];
     }
     if (plan.chars.length) where.push(sql`s.chars @@ plainto_tsquery('simple', ${plan.chars.join(' ')})`);
-    if (checks.length) from = sql`${from} join document_search_text t on t.sort_key = s.sort_key`;
+    if (checks.length) from = sql`${from} ${TEXT_JOIN}`;
     if (needsDocument) from = sql`${from} join document d on d.id = s.document_id`;
   } else {
     // CROSS JOIN keeps the index as the outer loop, so rows come in key order and LIMIT stops early.
@@ -548,7 +553,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
    * title occurrence weighs ten), computed in one pass over the candidates, which also checks the phrases.
    */
   const rankedByOccurrence = async (limit: number, offset: number) => {
-    const joined = checks.length ? from : sql`${from} join document_search_text t on t.sort_key = s.sort_key`;
+    const joined = checks.length ? from : sql`${from} ${TEXT_JOIN}`;
     const columns = rankTerms.map((term, i) => sql`${occurrences(term.text)} as o${sql.raw(String(i))}, (s.title @@ ${term.title})::int as t${sql.raw(String(i))}`);
     const found = rankTerms.flatMap((term, i) => (checks.includes(term.text) ? [sql`o${sql.raw(String(i))} > 0`] : []));
     const total = sql.join(rankTerms.map((_, i) => sql.raw(`o${i} + 9 * t${i}`)), sql` + `);

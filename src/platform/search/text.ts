@@ -61,12 +61,8 @@ export function bigramTokens(text: string): string[] {
 /** The text to store in the index. */
 export const indexText = (text: string) => bigramTokens(text).join(' ');
 
-/**
- * What a document puts in the search indexes (see documents/search.ts): bigram tokens of the title (with
- * keywords) and of the body, its distinct characters, and (PostgreSQL) its plain text lower-cased, one
- * line per text, in which phrases are checked and counted.
- */
-export interface IndexTexts { title: string; body: string; charTitle: string; charBody: string; plain: string }
+/** What a document puts in the search indexes (see documents/search.ts). */
+export interface IndexTexts { title: string; body: string; charTitle: string; charBody: string }
 
 /**
  * A document's index texts: the title with the keywords; the body and each attachment's text, each indexed
@@ -74,11 +70,14 @@ export interface IndexTexts { title: string; body: string; charTitle: string; ch
  */
 export function documentIndexTexts(title: string, keywords: string | null, texts: string[]): IndexTexts {
   const head = `${title} ${keywords ?? ''}`;
-  return {
-    title: indexText(head), body: texts.map(indexText).join(' zzbreak '), charTitle: charTokens(head), charBody: charTokens(...texts),
-    plain: [head, ...texts].join('\n').toLowerCase(),
-  };
+  return { title: indexText(head), body: texts.map(indexText).join(' zzbreak '), charTitle: charTokens(head), charBody: charTokens(...texts) };
 }
+
+/**
+ * PostgreSQL: a document's plain text, in which phrases are checked and terms counted (decision 0014):
+ * lower-cased, the title with the keywords, the body and each attachment's text on lines of their own.
+ */
+export const plainText = (title: string, keywords: string | null, texts: string[]) => [`${title} ${keywords ?? ''}`, ...texts].join('\n').toLowerCase();
 
 /** The index texts of several documents, in order (bulk indexing runs this in a worker thread). */
 export const indexTextsOf = (docs: Array<{ title: string; keywords: string | null; texts: string[] }>) => docs.map((d) => documentIndexTexts(d.title, d.keywords, d.texts));
