@@ -6,7 +6,7 @@ import { accountEmailMigration, accountsMigration, type AccountTables } from './
 import { cataloguesMigration, type CatalogueTables } from './modules/catalogues/schema.js';
 import { attachmentMigration, disclosureRuleMigration, normativeKindMigration, documentReassessmentMigration, documentRevisionMigration, documentsMigration, type DocumentTables } from './modules/documents/schema.js';
 import { searchYearsMigration } from './modules/documents/search-years.js';
-import { documentSearchMigration, searchKeyMigration, searchTitleMigration, searchPlainTextMigration, searchTrigramMigration, type SearchIndexTables } from './modules/documents/search.js';
+import { documentSearchMigration, searchKeyMigration, searchTitleMigration, searchPlainTextMigration, searchTextTrigramMigration, searchTrigramMigration, type SearchIndexTables } from './modules/documents/search.js';
 import { unitsMigration, type UnitTables } from './modules/units/schema.js';
 import { requestsMigration, type RequestTables } from './modules/requests/schema.js';
 import { replyMigration, type ReplyTables } from './modules/requests/reply-schema.js';
@@ -51,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0026_search_years': searchYearsMigration,
   '0027_search_trigrams': searchTrigramMigration,
   '0028_search_plain_text': searchPlainTextMigration,
+  '0029_search_text_trigrams': searchTextTrigramMigration,
 };

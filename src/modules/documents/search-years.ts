@@ -11,20 +11,33 @@ import { SEARCH_KEY_IDS, searchKeyYearStart } from '../../platform/search/text.j
  * SQLite needs none of this: FTS5 reads its lists in key order and stops by itself.
  */
 
-const PARTITION = 'document_search_y';
-const partitionName = (year: number) => `${PARTITION}${year}`;
+/**
+ * The tables kept in yearly partitions: the index rows, and (since 0029) the plain texts with their
+ * trigram keys, so that a phrase's candidates and their texts are read from the same partition.
+ */
+const PARTITIONED = ['document_search', 'document_search_text'] as const;
+type Partitioned = (typeof PARTITIONED)[number];
+const partitionName = (table: Partitioned, year: number) => `${table}_y${year}`;
 
-/** The GIN indexes of document_search (on the whole table; each year's partition has its own). */
-export const SEARCH_GIN_INDEXES = ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx', 'document_search_tri_idx'] as const;
+/** The GIN indexes of the partitioned tables (on the whole table; each year's partition has its own). */
+export const SEARCH_GIN_INDEXES = ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx', 'document_search_text_tri_idx'] as const;
 
-async function existingYears(db: Kysely<any>) {
-  const rows = (await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'document_search'::regclass`.execute(db)).rows;
+/** The partitions a partitioned table has, by name. */
+async function partitionsOf(db: Kysely<any>, table: Partitioned) {
+  const exists = (await sql<{ t: string | null }>`select to_regclass(${table})::text as t`.execute(db)).rows[0]!.t;
+  if (!exists) return new Set<string>();
+  const rows = (await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = ${table}::regclass`.execute(db)).rows;
   return new Set(rows.map((r) => r.name));
+}
+
+/** Whether a table is partitioned (document_search_text is only from migration 0029 on). */
+async function isPartitioned(db: Kysely<any>, table: Partitioned) {
+  return (await sql<{ p: boolean }>`select exists (select 1 from pg_partitioned_table where partrelid = to_regclass(${table})) as p`.execute(db)).rows[0]!.p;
 }
 
 /** The years the index has a partition for, newest first. */
 export async function searchYears(db: Kysely<any>): Promise<number[]> {
-  return [...await existingYears(db)].map((name) => Number(name.slice(PARTITION.length))).sort((a, b) => b - a);
+  return [...await partitionsOf(db, 'document_search')].map((name) => Number(name.slice(name.lastIndexOf('_y') + 2))).sort((a, b) => b - a);
 }
 
 /**
@@ -35,16 +48,21 @@ export async function searchYears(db: Kysely<any>): Promise<number[]> {
 export async function ensureSearchYears(db: Kysely<any>, years: Iterable<number>) {
   const wanted = [...new Set(years)];
   const missing = async (d: Kysely<any>) => {
-    const have = await existingYears(d);
-    return wanted.filter((y) => !have.has(partitionName(y)));
+    const out: Array<{ table: Partitioned; year: number }> = [];
+    for (const table of PARTITIONED) {
+      if (!(await isPartitioned(d, table))) continue;
+      const have = await partitionsOf(d, table);
+      out.push(...wanted.filter((year) => !have.has(partitionName(table, year))).map((year) => ({ table, year })));
+    }
+    return out;
   };
   if (!(await missing(db)).length) return;
   const add = async (trx: Kysely<any>) => {
     await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.document_search'))`.execute(trx);
-    for (const year of await missing(trx)) {
-      const table = sql.table(partitionName(year));
-      await sql`create table ${table} (like document_search including defaults including storage including compression)`.execute(trx);
-      await sql`alter table document_search attach partition ${table} for values from (${sql.lit(searchKeyYearStart(year))}) to (${sql.lit(searchKeyYearStart(year + 1))})`.execute(trx);
+    for (const { table, year } of await missing(trx)) {
+      const part = sql.table(partitionName(table, year));
+      await sql`create table ${part} (like ${sql.table(table)} including defaults including storage including compression)`.execute(trx);
+      await sql`alter table ${sql.table(table)} attach partition ${part} for values from (${sql.lit(searchKeyYearStart(year))}) to (${sql.lit(searchKeyYearStart(year + 1))})`.execute(trx);
     }
   };
   if (db.isTransaction) await add(db);

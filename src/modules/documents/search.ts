@@ -15,8 +15,9 @@ import type { Validity } from './enums.js';
  *   positions, which answer phrases; PostgreSQL: tsvector `document_search.tsv`, GIN, without positions);
  * - the set of distinct Chinese characters, for one-character queries
  *   (SQLite: FTS5 `document_chars`, detail=none; PostgreSQL: `document_search.chars`);
- * - PostgreSQL only: trigram keys (`document_search.tri`), the candidates of longer phrases (decision 0012),
- *   which are checked, and relevance counted, in the plain text (`document_search_text`, decision 0014).
+ * - PostgreSQL only: each document's plain text (`document_search_text`, decision 0014), in which longer
+ *   phrases are checked and relevance counted, beside the trigram keys that find those phrases' candidates
+ *   (`document_search_text.tri`, decisions 0012 and 0014).
  * Because index rows are stored in key order, "newest first" is read straight off the index and stops
  * after one page (PostgreSQL's GIN cannot stop early: its index is split by year, search-years.ts). The
  * work per query is bounded: the total is counted up to COUNT_LIMIT, and relevance ranks at most
@@ -31,13 +32,15 @@ export interface SearchIndexTables {
   /** SQLite only: the key of each indexed document, to delete its FTS5 rows. */
   document_search_key: { document_id: number; sort_key: number };
   /**
-   * PostgreSQL only: `title` holds the title's (and keywords') lexemes again, for title-first pages; `tri`
-   * the trigram keys of tsv's tokens (trigramKeys), which narrow a phrase's candidates. Since 0028 `tsv`
-   * holds the lexemes without positions: phrases are checked in document_search_text.
+   * PostgreSQL only: `title` holds the title's (and keywords') lexemes again, for title-first pages. Since
+   * 0028 `tsv` holds the lexemes without positions: phrases are checked in document_search_text.
    */
-  document_search: { document_id: number; sort_key: number; tsv: string; chars: string; title: string; tri: number[] };
-  /** PostgreSQL only: each indexed document's plain text (plainText), by search key (decision 0014). */
-  document_search_text: { sort_key: number; txt: string };
+  document_search: { document_id: number; sort_key: number; tsv: string; chars: string; title: string };
+  /**
+   * PostgreSQL only: each indexed document's plain text (plainText, decision 0014) and, since 0029, the
+   * trigram keys of its tokens (trigramKeys), which narrow a phrase's candidates; by search key, by year.
+   */
+  document_search_text: { sort_key: number; txt: string; tri: number[] };
   /** Documents waiting for the index, in the order they will be indexed (see indexPending). */
   search_pending: { published_at: string; document_id: number };
 }
@@ -167,6 +170,34 @@ export const searchPlainTextMigration: Migration = {
   },
 };
 
+/**
+ * 0029 (PostgreSQL): the trigram keys move from the index rows to the plain texts, whose table is split by
+ * year like the index (search-years.ts). A phrase of three or more characters is then answered from one
+ * table: its candidates from the trigram keys and their texts from the same partition, one page read per
+ * candidate instead of three (index row, text key, text). The rows are copied, not indexed again.
+ */
+export const searchTextTrigramMigration: Migration = {
+  async up(db: Kysely<any>) {
+    if (dialectOf(db) !== 'postgres') return;
+    await sql`alter table document_search_text rename to document_search_text_old`.execute(db);
+    await sql`alter table document_search_text_old drop constraint document_search_text_pkey`.execute(db);
+    await sql`create table document_search_text (sort_key bigint not null, txt text not null, tri int4[] not null) partition by range (sort_key)`.execute(db);
+    await sql`alter table document_search_text alter column txt set storage main`.execute(db);
+    if (await hasLz4(db)) await sql`alter table document_search_text alter column txt set compression lz4`.execute(db);
+    await ensureSearchYears(db, await searchYears(db));
+    const total = Number((await sql<{ n: string }>`select count(*) as n from document_search_text_old`.execute(db)).rows[0]!.n);
+    migrationProgress(`迁移 0029：正在把 ${total.toLocaleString('en-US')} 份文件的三字索引键移到检索原文旁…`);
+    // Before the indexes: a GIN index built from all rows at once is much faster than one filled row by row.
+    await sql`insert into document_search_text (sort_key, txt, tri) select o.sort_key, o.txt, s.tri from document_search_text_old o join document_search s on s.sort_key = o.sort_key`.execute(db);
+    await sql`drop table document_search_text_old`.execute(db);
+    migrationProgress('迁移 0029：正在建立各年度的三字索引（百万份约需 10 分钟）…');
+    await sql`alter table document_search_text add primary key (sort_key)`.execute(db);
+    await sql`create index document_search_text_tri_idx on document_search_text using gin (tri)`.execute(db);
+    await sql`drop index document_search_tri_idx`.execute(db);
+    await sql`alter table document_search drop column tri`.execute(db);
+  },
+};
+
 /** SQLite's index tables, all keyed by the search key (rowid). */
 const FTS_TABLES = ['document_fts', 'document_chars', 'document_titles'] as const;
 
@@ -235,13 +266,13 @@ async function writeIndexRows(db: Kysely<Database>, unsorted: IndexRow[]) {
     // (syncSearchIndex), which cannot see the batch's uncommitted row: whichever commits second replaces
     // the row instead of failing on its key. Both wrote the document as it was after the change.
     await ensureSearchYears(db, rows.map((r) => searchKeyYear(r.key)));
-    await sql`insert into document_search (document_id, sort_key, tsv, chars, title, tri)
-      select r.id, r.key, strip(r.title_tsv || to_tsvector('simple', r.body)), array_to_tsvector(string_to_array(r.chars, ' ')), r.title_tsv, string_to_array(r.tri, ',')::int4[]
-      from (select r.*, to_tsvector('simple', r.title) as title_tsv from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[], ${sql.val(rows.map(rowTrigrams))}::text[]) as r(id, key, title, body, chars, tri)) r
-      on conflict (sort_key) do update set tsv = excluded.tsv, chars = excluded.chars, title = excluded.title, tri = excluded.tri`.execute(db);
-    await sql`insert into document_search_text (sort_key, txt)
-      select * from unnest(${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.plain))}::text[])
-      on conflict (sort_key) do update set txt = excluded.txt`.execute(db);
+    await sql`insert into document_search (document_id, sort_key, tsv, chars, title)
+      select r.id, r.key, strip(r.title_tsv || to_tsvector('simple', r.body)), array_to_tsvector(string_to_array(r.chars, ' ')), r.title_tsv
+      from (select r.*, to_tsvector('simple', r.title) as title_tsv from unnest(${sql.val(rows.map((r) => r.id))}::int[], ${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.title))}::text[], ${sql.val(rows.map((r) => r.body))}::text[], ${sql.val(rows.map((r) => `${r.charTitle} ${r.charBody}`.trim()))}::text[]) as r(id, key, title, body, chars)) r
+      on conflict (sort_key) do update set tsv = excluded.tsv, chars = excluded.chars, title = excluded.title`.execute(db);
+    await sql`insert into document_search_text (sort_key, txt, tri)
+      select key, txt, string_to_array(tri, ',')::int4[] from unnest(${sql.val(rows.map((r) => r.key))}::bigint[], ${sql.val(rows.map((r) => r.plain))}::text[], ${sql.val(rows.map(rowTrigrams))}::text[]) as r(key, txt, tri)
+      on conflict (sort_key) do update set txt = excluded.txt, tri = excluded.tri`.execute(db);
   } else {
     // At most 3 × 3,000 bound values per statement (SQLite allows 32,766).
     for (let i = 0; i < rows.length; i += 3000) {
@@ -452,6 +483,10 @@ const isLongPhrase = (phrase: string) => phrase.includes(' ');
 
 /** PostgreSQL: the plain texts (`t`) of the index rows (`s`). */
 const TEXT_JOIN = sql`join document_search_text t on t.sort_key = s.sort_key`;
+/** PostgreSQL: the plain texts alone (queries of long phrases only). */
+const TEXT_ONLY = sql`document_search_text t`;
+/** PostgreSQL: the first line of the plain text: title and keywords (plainText). */
+const TITLE_LINE = sql`split_part(t.txt, chr(10), 1)`;
 
 /** Occurrences of a (lower-case) term in the plain text `t.txt`, counted by byte lengths in one pass. */
 const occurrences = (term: string) => sql`((octet_length(t.txt) - octet_length(replace(t.txt, ${term}, ''))) / ${Buffer.byteLength(term)})`;
@@ -469,43 +504,46 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
   let score: RawBuilder<unknown> | null = null;
   /** PostgreSQL: phrases checked in the plain text after the index found their candidates. */
   let checks: string[] = [];
-  /** PostgreSQL: the terms relevance counts, each with its title query. */
-  let rankTerms: Array<{ text: string; title: RawBuilder<unknown> }> = [];
+  /** PostgreSQL: the trigram condition that finds long phrases' candidates (left out when walking the key index). */
+  let candidates: RawBuilder<unknown> | null = null;
+  /** PostgreSQL: the terms relevance counts. */
+  let rankTerms: string[] = [];
   if (pg) {
-    from = sql`document_search s`;
-    key = sql`s.sort_key`;
     const text = tsQueryText(plan);
+    const long = plan.phrases.filter(isLongPhrase);
+    const short = plan.phrases.filter((p) => !isLongPhrase(p));
+    const words = short.length > 0 || plan.prefixes.length > 0;
+    // Only long phrases, in all hits: the text table alone answers (trigram keys, then the text, one partition).
+    const textOnly = part === 'all' && long.length > 0 && !words && !plan.chars.length;
+    from = textOnly ? TEXT_ONLY : sql`document_search s`;
+    key = textOnly ? sql`t.sort_key` : sql`s.sort_key`;
     if (text) {
       // The title keeps its positions and has its own GIN index: title hits are exact phrase matches there.
-      const titleQuery = (t: string) => sql`to_tsquery('simple', ${t})`;
-      if (part === 'title') where.push(sql`s.title @@ ${titleQuery(text)}`);
+      const titleQuery = sql`to_tsquery('simple', ${text})`;
+      if (part === 'title') where.push(sql`s.title @@ ${titleQuery}`);
       else {
         // tsv has no positions (0028): two-character words and Latin words are answered by its GIN index
-        // alone, without reading a row. Phrases of three or more characters are narrowed by their trigram
-        // keys (decision 0012; each phrase's keys on their own, as keys of phrases run together would include
-        // windows across them), then checked in the plain text (decision 0014). Their bigrams join the tsv
-        // query only beside shorter terms, where they narrow that query inside its GIN index (明市监 beside
-        // 2019 and 60); alone, the planner checks them row by row, reading each candidate's tsvector
-        // (≈ 6 KB, out of line): 4 字 queries took twice as long.
-        const long = plan.phrases.filter(isLongPhrase);
-        const short = plan.phrases.filter((p) => !isLongPhrase(p));
-        if (short.length || plan.prefixes.length) {
+        // alone, without reading a row. Phrases of three or more characters are checked in the plain text
+        // (decision 0014). Beside shorter terms their bigrams join the tsv query, where they narrow it
+        // inside its GIN index (明市监 beside 2019 and 60). Alone, their candidates come from the trigram
+        // keys beside the texts (decisions 0012, 0014; each phrase's keys on their own, as keys of phrases
+        // run together would include windows across them): a tsv query would be checked row by row,
+        // reading each candidate's tsvector (≈ 6 KB, out of line), twice as slow.
+        if (words) {
           const tokens = [...new Set([...short, ...long.flatMap((p) => p.split(' '))])];
           where.push(sql`s.tsv @@ to_tsquery('simple', ${tsQueryText({ phrases: tokens, prefixes: plan.prefixes })})`);
+        } else if (long.length) {
+          candidates = sql`t.tri @> ${sql.val([...new Set(long.flatMap((p) => [...trigramKeys(p)]))])}::int4[]`;
+          where.push(candidates);
         }
-        const trigrams = [...new Set(long.flatMap((p) => [...trigramKeys(p)]))];
-        if (trigrams.length) where.push(sql`s.tri @> ${sql.val(trigrams)}::int4[]`);
         checks = long.map(phraseText);
       }
-      if (part === 'rest') where.push(sql`not (s.title @@ ${titleQuery(text)})`);
-      rankTerms = [
-        ...plan.phrases.map((p) => ({ text: phraseText(p), title: titleQuery(tsQueryText({ phrases: [p], prefixes: [] })) })),
-        ...plan.prefixes.map((p) => ({ text: p, title: titleQuery(tsQueryText({ phrases: [], prefixes: [p] })) })),
-      ];
+      if (part === 'rest') where.push(sql`not (s.title @@ ${titleQuery})`);
+      rankTerms = [...plan.phrases.map(phraseText), ...plan.prefixes];
     }
     if (plan.chars.length) where.push(sql`s.chars @@ plainto_tsquery('simple', ${plan.chars.join(' ')})`);
-    if (checks.length) from = sql`${from} ${TEXT_JOIN}`;
-    if (needsDocument) from = sql`${from} join document d on d.id = s.document_id`;
+    if (checks.length && !textOnly) from = sql`${from} ${TEXT_JOIN}`;
+    if (needsDocument) from = sql`${from} join document d on d.id = ${textOnly ? sql`(t.sort_key % ${sql.lit(SEARCH_KEY_IDS)})::int` : sql`s.document_id`}`;
   } else {
     // CROSS JOIN keeps the index as the outer loop, so rows come in key order and LIMIT stops early.
     const match = fts5Match(plan);
@@ -544,18 +582,22 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     where.push(sql`(d.title ${op} ${like} or d.body_text ${op} ${like} or d.keywords ${op} ${like} or exists (select 1 from attachment a where a.document_id = d.id and a.text ${op} ${like}))`);
   }
   const checked = checks.map((phrase) => sql`strpos(t.txt, ${phrase}) > 0`);
-  const hits = (extra: RawBuilder<unknown>[] = []) => sql`select ${key} as k from ${from} where ${sql.join([...where, ...checked, ...extra], sql` and `)}`;
+  /** The hits' keys; `walk`: read in key order, each candidate checked in its text (no trigram lookup). */
+  const hits = (extra: RawBuilder<unknown>[] = [], walk = false) =>
+    sql`select ${key} as k from ${from} where ${sql.join([...where.filter((w) => !walk || w !== candidates), ...checked, ...extra], sql` and `)}`;
   const keysOf = (rows: Array<{ k: number | string }>) => rows.map((r) => Number(r.k));
-  const page = async (order: RawBuilder<unknown>, limit: number, offset: number, extra: RawBuilder<unknown>[] = []) =>
-    keysOf((await sql<{ k: number }>`${hits(extra)} order by ${order} limit ${limit} offset ${offset}`.execute(db)).rows);
+  const page = async (order: RawBuilder<unknown>, limit: number, offset: number, extra: RawBuilder<unknown>[] = [], walk = false) =>
+    keysOf((await sql<{ k: number }>`${hits(extra, walk)} order by ${order} limit ${limit} offset ${offset}`.execute(db)).rows);
   /**
-   * PostgreSQL relevance: each term's occurrences in the plain text, plus 9 when it is in the title (so a
-   * title occurrence weighs ten), computed in one pass over the candidates, which also checks the phrases.
+   * PostgreSQL relevance: each term's occurrences in the plain text, plus 9 when it is in the title line
+   * (title and keywords; so a title occurrence weighs ten), computed in one pass over the candidates, which
+   * also checks the phrases.
    */
   const rankedByOccurrence = async (limit: number, offset: number) => {
+    // Queries with phrases to check have joined the texts already (or read only them).
     const joined = checks.length ? from : sql`${from} ${TEXT_JOIN}`;
-    const columns = rankTerms.map((term, i) => sql`${occurrences(term.text)} as o${sql.raw(String(i))}, (s.title @@ ${term.title})::int as t${sql.raw(String(i))}`);
-    const found = rankTerms.flatMap((term, i) => (checks.includes(term.text) ? [sql`o${sql.raw(String(i))} > 0`] : []));
+    const columns = rankTerms.map((term, i) => sql`${occurrences(term)} as o${sql.raw(String(i))}, (strpos(${TITLE_LINE}, ${term}) > 0)::int as t${sql.raw(String(i))}`);
+    const found = rankTerms.flatMap((term, i) => (checks.includes(term) ? [sql`o${sql.raw(String(i))} > 0`] : []));
     const total = sql.join(rankTerms.map((_, i) => sql.raw(`o${i} + 9 * t${i}`)), sql` + `);
     // offset 0 keeps the subquery as it is: each candidate's text is read and scanned once.
     return keysOf((await sql<{ k: number }>`select k from (select ${key} as k, ${sql.join(columns)} from ${joined}
@@ -592,7 +634,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
       if (edge) {
         // Walk the key index: no bitmap scans for this statement (searchDocuments runs in a transaction).
         await sql`set local enable_bitmapscan = off`.execute(db);
-        const keys = await page(sql`${key} desc`, limit, offset, [sql`${key} >= ${edge.k}`]);
+        const keys = await page(sql`${key} desc`, limit, offset, [sql`${key} >= ${edge.k}`], true);
         await sql`set local enable_bitmapscan = on`.execute(db);
         if (keys.length === limit) return keys;
       }
