@@ -3,8 +3,9 @@ import { dialectOf, migrationProgress } from '../../platform/db/database.js';
 import { SEARCH_KEY_IDS, searchKeyYearStart } from '../../platform/search/text.js';
 
 /**
- * PostgreSQL keeps the search index (document_search) in one partition per publication year (Beijing time),
- * each with its own GIN indexes. A GIN index answers a query only with the complete list of its hits, so
+ * PostgreSQL keeps the search index (document_search) and, since 0029, the plain texts with their trigram
+ * keys (document_search_text) in one partition per publication year (Beijing time), each with its own GIN
+ * indexes. A GIN index answers a query only with the complete list of its hits, so
  * one index over a million documents hands a common word's half a million rows to a query that needs
  * twenty. Per year, "newest first" and the capped count read the newest (or first) years' lists and stop
  * as soon as they have enough rows; a year filter reads one year. See docs/decisions/0011.

@@ -190,7 +190,7 @@ export const searchTextTrigramMigration: Migration = {
     // Before the indexes: a GIN index built from all rows at once is much faster than one filled row by row.
     await sql`insert into document_search_text (sort_key, txt, tri) select o.sort_key, o.txt, s.tri from document_search_text_old o join document_search s on s.sort_key = o.sort_key`.execute(db);
     await sql`drop table document_search_text_old`.execute(db);
-    migrationProgress('迁移 0029：正在建立各年度的三字索引（百万份约需 10 分钟）…');
+    migrationProgress('迁移 0029：正在建立各年度的三字索引（百万份约需 12 分钟）…');
     await sql`alter table document_search_text add primary key (sort_key)`.execute(db);
     await sql`create index document_search_text_tri_idx on document_search_text using gin (tri)`.execute(db);
     await sql`drop index document_search_tri_idx`.execute(db);
@@ -620,10 +620,10 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     /**
      * A page of keys, newest first. `few` (all hits were counted): the hits are collected and sorted.
      * Many hits: SQLite reads its index in key order and stops after the page. PostgreSQL cannot tell how
-     * dense a phrase's hits are (it estimated 538 of 47,646), and checking a candidate's phrase reads its
-     * whole tsvector (≈ 10 KB): so it first walks the newest NEWEST_WINDOW × page documents in key order,
-     * which finds the page when hits are common; when they are not, it sorts the GIN candidates year by
-     * year, newest year first (search-years.ts), which are then few.
+     * dense a phrase's hits are (it estimated 538 of 47,646), and each candidate of a phrase is checked in
+     * its text: so it first walks the newest NEWEST_WINDOW × page documents in key order, checking each
+     * text directly, which finds the page when hits are common; when they are not, it sorts the GIN
+     * candidates year by year, newest year first (search-years.ts), which are then few.
      */
     newest: async (limit: number, offset: number, few = false) => {
       if (!pg) return page(sql`${key} desc`, limit, offset);
