@@ -23,22 +23,25 @@ const partitionName = (table: Partitioned, year: number) => `${table}_y${year}`;
 /** The GIN indexes of the partitioned tables (on the whole table; each year's partition has its own). */
 export const SEARCH_GIN_INDEXES = ['document_search_tsv_idx', 'document_search_chars_idx', 'document_search_title_idx', 'document_search_text_tri_idx'] as const;
 
-/** The partitions a partitioned table has, by name. */
-async function partitionsOf(db: Kysely<any>, table: Partitioned) {
-  const exists = (await sql<{ t: string | null }>`select to_regclass(${table})::text as t`.execute(db)).rows[0]!.t;
-  if (!exists) return new Set<string>();
-  const rows = (await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = ${table}::regclass`.execute(db)).rows;
-  return new Set(rows.map((r) => r.name));
-}
-
-/** Whether a table is partitioned (document_search_text is only from migration 0029 on). */
-async function isPartitioned(db: Kysely<any>, table: Partitioned) {
-  return (await sql<{ p: boolean }>`select exists (select 1 from pg_partitioned_table where partrelid = to_regclass(${table})) as p`.execute(db)).rows[0]!.p;
+/** The partitions of each table of PARTITIONED, by name (one catalogue query; a table not yet partitioned is absent). */
+async function partitions(db: Kysely<any>) {
+  const rows = (await sql<{ parent: Partitioned; name: string | null }>`select p.relname as parent, c.relname as name
+    from pg_partitioned_table pt join pg_class p on p.oid = pt.partrelid
+    left join pg_inherits i on i.inhparent = p.oid left join pg_class c on c.oid = i.inhrelid
+    where pt.partrelid in (${sql.join(PARTITIONED.map((table) => sql`to_regclass(${table})`))})`.execute(db)).rows;
+  const out = new Map<Partitioned, Set<string>>();
+  for (const { parent, name } of rows) {
+    const names = out.get(parent) ?? new Set<string>();
+    if (name) names.add(name);
+    out.set(parent, names);
+  }
+  return out;
 }
 
 /** The years the index has a partition for, newest first. */
 export async function searchYears(db: Kysely<any>): Promise<number[]> {
-  return [...await partitionsOf(db, 'document_search')].map((name) => Number(name.slice(name.lastIndexOf('_y') + 2))).sort((a, b) => b - a);
+  const names = (await partitions(db)).get('document_search') ?? [];
+  return [...names].map((name) => Number(name.slice(name.lastIndexOf('_y') + 2))).sort((a, b) => b - a);
 }
 
 /**
@@ -48,15 +51,8 @@ export async function searchYears(db: Kysely<any>): Promise<number[]> {
  */
 export async function ensureSearchYears(db: Kysely<any>, years: Iterable<number>) {
   const wanted = [...new Set(years)];
-  const missing = async (d: Kysely<any>) => {
-    const out: Array<{ table: Partitioned; year: number }> = [];
-    for (const table of PARTITIONED) {
-      if (!(await isPartitioned(d, table))) continue;
-      const have = await partitionsOf(d, table);
-      out.push(...wanted.filter((year) => !have.has(partitionName(table, year))).map((year) => ({ table, year })));
-    }
-    return out;
-  };
+  const missing = async (d: Kysely<any>) =>
+    [...(await partitions(d))].flatMap(([table, have]) => wanted.filter((year) => !have.has(partitionName(table, year))).map((year) => ({ table, year })));
   if (!(await missing(db)).length) return;
   const add = async (trx: Kysely<any>) => {
     await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.document_search'))`.execute(trx);

@@ -17,11 +17,11 @@ import type { Validity } from './enums.js';
  *   (SQLite: FTS5 `document_chars`, detail=none; PostgreSQL: `document_search.chars`);
  * - PostgreSQL only: each document's plain text (`document_search_text`, decision 0014), in which longer
  *   phrases are checked and relevance counted, beside the trigram keys that find those phrases' candidates
- *   (`document_search_text.tri`, decisions 0012 and 0014).
+ *   (`document_search_text.tri`, decisions 0012 and 0015).
  * Because index rows are stored in key order, "newest first" is read straight off the index and stops
  * after one page (PostgreSQL's GIN cannot stop early: its index is split by year, search-years.ts). The
  * work per query is bounded: the total is counted up to COUNT_LIMIT, and relevance ranks at most
- * RANK_LIMIT hits. See docs/decisions/0010, 0011, 0012 and 0014.
+ * RANK_LIMIT hits. See docs/decisions/0010, 0011, 0012, 0014 and 0015.
  */
 export interface SearchIndexTables {
   /** SQLite only (FTS5, contentless, rowid = search key). */
@@ -526,7 +526,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
         // alone, without reading a row. Phrases of three or more characters are checked in the plain text
         // (decision 0014). Beside shorter terms their bigrams join the tsv query, where they narrow it
         // inside its GIN index (明市监 beside 2019 and 60). Alone, their candidates come from the trigram
-        // keys beside the texts (decisions 0012, 0014; each phrase's keys on their own, as keys of phrases
+        // keys beside the texts (decisions 0012, 0015; each phrase's keys on their own, as keys of phrases
         // run together would include windows across them): a tsv query would be checked row by row,
         // reading each candidate's tsvector (≈ 6 KB, out of line), twice as slow.
         if (words) {
