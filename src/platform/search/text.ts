@@ -64,20 +64,23 @@ export const indexText = (text: string) => bigramTokens(text).join(' ');
 /** What a document puts in the search indexes (see documents/search.ts). */
 export interface IndexTexts { title: string; body: string; charTitle: string; charBody: string }
 
+/** The title with the keywords: what the title index holds, and the first line of plainText (relevance's title weight). */
+const titleLine = (title: string, keywords: string | null) => `${title} ${keywords ?? ''}`;
+
 /**
  * A document's index texts: the title with the keywords; the body and each attachment's text, each indexed
  * on its own with a sentinel word between them so that a phrase cannot span two texts.
  */
 export function documentIndexTexts(title: string, keywords: string | null, texts: string[]): IndexTexts {
-  const head = `${title} ${keywords ?? ''}`;
+  const head = titleLine(title, keywords);
   return { title: indexText(head), body: texts.map(indexText).join(' zzbreak '), charTitle: charTokens(head), charBody: charTokens(...texts) };
 }
 
 /**
  * PostgreSQL: a document's plain text, in which phrases are checked and terms counted (decision 0014):
- * lower-cased, the title with the keywords, the body and each attachment's text on lines of their own.
+ * lower-cased, the title line, the body and each attachment's text on lines of their own.
  */
-export const plainText = (title: string, keywords: string | null, texts: string[]) => [`${title} ${keywords ?? ''}`, ...texts].join('\n').toLowerCase();
+export const plainText = (title: string, keywords: string | null, texts: string[]) => [titleLine(title, keywords), ...texts].join('\n').toLowerCase();
 
 /** The index texts of several documents, in order (bulk indexing runs this in a worker thread). */
 export const indexTextsOf = (docs: Array<{ title: string; keywords: string | null; texts: string[] }>) => docs.map((d) => documentIndexTexts(d.title, d.keywords, d.texts));
