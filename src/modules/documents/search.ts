@@ -468,8 +468,14 @@ export interface SearchResult<T> {
   terms: string[];
 }
 
-/** Which hits a key query returns: all, those with every term in the title (or keywords), or the others. */
-type Part = 'all' | 'title' | 'rest';
+/**
+ * Which hits a key query returns: all, those with every term in the title (or keywords), or the others.
+ * The others are asked for only when the title hits are at most a page and a half and all known (search):
+ * PostgreSQL reads them as all hits but those keys, so a query of long phrases reads the text table alone
+ * instead of joining each candidate's index row to test its title; SQLite's FTS5 answers `NOT {title}`
+ * inside its index.
+ */
+type Part = 'all' | 'title' | { rest: number[] };
 
 /** A PostgreSQL tsquery text for bigram phrases (with positions) and prefixes. */
 function tsQueryText(plan: Pick<SearchPlan, 'phrases' | 'prefixes'>) {
@@ -497,6 +503,7 @@ const occurrences = (term: string) => sql`((octet_length(t.txt) - octet_length(r
  */
 function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, part: Part) {
   const pg = dialectOf(db) === 'postgres';
+  const rest = typeof part === 'object';
   const needsDocument = Boolean(query.unitId || query.validity || query.art20 || query.domainId || plan.verify.length);
   const where: RawBuilder<unknown>[] = [];
   let from: RawBuilder<unknown>;
@@ -514,7 +521,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     const short = plan.phrases.filter((p) => !isLongPhrase(p));
     const words = short.length > 0 || plan.prefixes.length > 0;
     // Only long phrases, in all hits: the text table alone answers (trigram keys, then the text, one partition).
-    const textOnly = part === 'all' && long.length > 0 && !words && !plan.chars.length;
+    const textOnly = part !== 'title' && long.length > 0 && !words && !plan.chars.length;
     from = textOnly ? TEXT_ONLY : sql`document_search s`;
     key = textOnly ? sql`t.sort_key` : sql`s.sort_key`;
     if (text) {
@@ -538,7 +545,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
         }
         checks = long.map(phraseText);
       }
-      if (part === 'rest') where.push(sql`not (s.title @@ ${titleQuery})`);
+      if (rest && part.rest.length) where.push(sql`${key} <> all(${sql.val(part.rest)}::bigint[])`);
       rankTerms = [...plan.phrases.map(phraseText), ...plan.prefixes];
     }
     if (plan.chars.length) where.push(sql`s.chars @@ plainto_tsquery('simple', ${plan.chars.join(' ')})`);
@@ -552,7 +559,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
       const table = part === 'title' ? 'document_titles' : 'document_fts';
       from = sql`${sql.table(table)} f`;
       key = sql`f.rowid`;
-      where.push(sql`${sql.table(table)} match ${part === 'rest' ? `(${match}) NOT {title} : (${match})` : match}`);
+      where.push(sql`${sql.table(table)} match ${rest ? `(${match}) NOT {title} : (${match})` : match}`);
       if (plan.chars.length) {
         from = sql`${from} cross join document_chars c`;
         where.push(sql`c.rowid = f.rowid`, sql`document_chars match ${plan.chars.join(' AND ')}`);
@@ -691,8 +698,10 @@ async function search(db: Kysely<Database>, query: SearchQuery, limits: { count:
     const titled = await title.count(offset + size + 1);
     if (titled > offset + size) keys = await title.newest(size, offset);
     else {
-      keys = titled > offset ? await title.newest(size, offset, true) : [];
-      keys.push(...await keyQuery(db, plan, query, 'rest').newest(size - keys.length, Math.max(0, offset - titled)));
+      // All title hits are known (at most offset + size): the others are all hits but these.
+      const titleKeys = await title.newest(titled, 0, true);
+      keys = titleKeys.slice(offset, offset + size);
+      keys.push(...await keyQuery(db, plan, query, { rest: titleKeys }).newest(size - keys.length, Math.max(0, offset - titled)));
     }
   } else {
     keys = await all.newest(size, offset, !totalCapped);
