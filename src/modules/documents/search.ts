@@ -470,7 +470,7 @@ export interface SearchResult<T> {
 
 /**
  * Which hits a key query returns: all, those with every term in the title (or keywords), or the others.
- * The others are asked for only when the title hits are at most a page and a half and all known (search):
+ * The others are asked for only when the title hits reach no further than the page asked for, all known (search):
  * PostgreSQL reads them as all hits but those keys, so a query of long phrases reads the text table alone
  * instead of joining each candidate's index row to test its title; SQLite's FTS5 answers `NOT {title}`
  * inside its index.
@@ -520,7 +520,7 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     const long = plan.phrases.filter(isLongPhrase);
     const short = plan.phrases.filter((p) => !isLongPhrase(p));
     const words = short.length > 0 || plan.prefixes.length > 0;
-    // Only long phrases, in all hits: the text table alone answers (trigram keys, then the text, one partition).
+    // Only long phrases, in all hits (or all but known keys): the text table alone answers (trigram keys, then the text, one partition).
     const textOnly = part !== 'title' && long.length > 0 && !words && !plan.chars.length;
     from = textOnly ? TEXT_ONLY : sql`document_search s`;
     key = textOnly ? sql`t.sort_key` : sql`s.sort_key`;
@@ -699,7 +699,7 @@ async function search(db: Kysely<Database>, query: SearchQuery, limits: { count:
     if (titled > offset + size) keys = await title.newest(size, offset);
     else {
       // All title hits are known (at most offset + size): the others are all hits but these.
-      const titleKeys = await title.newest(titled, 0, true);
+      const titleKeys = titled ? await title.newest(titled, 0, true) : [];
       keys = titleKeys.slice(offset, offset + size);
       keys.push(...await keyQuery(db, plan, query, { rest: titleKeys }).newest(size - keys.length, Math.max(0, offset - titled)));
     }
