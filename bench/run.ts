@@ -4,7 +4,7 @@
  * running server, on SQLite and (with --pg URL or BENCH_DATABASE_URL) on PostgreSQL. Machine-dependent
  * figures are also given as ratios to baselines measured in the same run: nginx serving the same document
  * page as a static file, and Gongkai's own /healthz. Prints a Markdown table and writes
- * bench/results/<date>-<mode>.json. Method: docs/performance.md.
+ * bench/results/<date>-<mode>.json (or into --out DIR). Method: docs/performance.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -31,6 +31,7 @@ const { values: opts } = parseArgs({
     connections: { type: 'string', default: '64' },
     keep: { type: 'boolean', default: false },
     'search-only': { type: 'string' },
+    out: { type: 'string' },
   },
 });
 const mode = opts.quick ? 'quick' : 'full';
@@ -394,7 +395,7 @@ if (REUSE && databases.length > 1) throw new Error('--search-only names one data
 const machine = `${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}，内存 ${(totalmem() / 1024 ** 3).toFixed(1)} GB，Node ${process.version}`;
 say(`基准测试（${mode}${REUSE ? '，只测检索' : ''}）：${DOCS.toLocaleString()} 份文件，${databases.map((d) => d.name).join('、')}；${machine}`);
 const began = Date.now();
-const dir = new URL('./results/', import.meta.url).pathname;
+const dir = opts.out ?? new URL('./results/', import.meta.url).pathname;
 mkdirSync(dir, { recursive: true });
 // Never overwrite an earlier run of the same day.
 const stem = join(dir, `${new Date().toISOString().slice(0, 10)}-${mode}${opts['pg-only'] ? '-pg' : ''}${REUSE ? '-search' : ''}`);
