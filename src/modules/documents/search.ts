@@ -470,10 +470,10 @@ export interface SearchResult<T> {
 
 /**
  * Which hits a key query returns: all, those with every term in the title (or keywords), or the others.
- * The others are asked for only when the title hits reach no further than the page asked for, all known (search):
- * PostgreSQL reads them as all hits but those keys, so a query of long phrases reads the text table alone
- * instead of joining each candidate's index row to test its title; SQLite's FTS5 answers `NOT {title}`
- * inside its index.
+ * The others are asked for only when every title hit is known, because they end on the page asked for
+ * (search). PostgreSQL reads them as all hits but those keys, so a query of long phrases reads the text
+ * table alone instead of joining each candidate's index row to test its title; SQLite's FTS5 answers
+ * `NOT {title}` inside its index.
  */
 type Part = 'all' | 'title' | { rest: number[] };
 
@@ -520,7 +520,8 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
     const long = plan.phrases.filter(isLongPhrase);
     const short = plan.phrases.filter((p) => !isLongPhrase(p));
     const words = short.length > 0 || plan.prefixes.length > 0;
-    // Only long phrases, in all hits (or all but known keys): the text table alone answers (trigram keys, then the text, one partition).
+    // Only long phrases, not the title part: the text table alone answers (trigram keys, then the text,
+    // one partition).
     const textOnly = part !== 'title' && long.length > 0 && !words && !plan.chars.length;
     from = textOnly ? TEXT_ONLY : sql`document_search s`;
     key = textOnly ? sql`t.sort_key` : sql`s.sort_key`;
@@ -545,10 +546,10 @@ function keyQuery(db: Kysely<Database>, plan: SearchPlan, query: SearchQuery, pa
         }
         checks = long.map(phraseText);
       }
-      if (rest && part.rest.length) where.push(sql`${key} <> all(${sql.val(part.rest)}::bigint[])`);
       rankTerms = [...plan.phrases.map(phraseText), ...plan.prefixes];
     }
     if (plan.chars.length) where.push(sql`s.chars @@ plainto_tsquery('simple', ${plan.chars.join(' ')})`);
+    if (rest && part.rest.length) where.push(sql`${key} <> all(${sql.val(part.rest)}::bigint[])`);
     if (checks.length && !textOnly) from = sql`${from} ${TEXT_JOIN}`;
     if (needsDocument) from = sql`${from} join document d on d.id = ${textOnly ? sql`(t.sort_key % ${sql.lit(SEARCH_KEY_IDS)})::int` : sql`s.document_id`}`;
   } else {
