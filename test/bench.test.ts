@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { corpusLines } from '../bench/corpus.js';
+import { runScript } from './process.js';
 
 const UNITS = ['三明市教育局', '三明市财政局', '永安市人民政府'];
 const parsed = (count: number, textsDir?: string) => [...corpusLines({ count, units: UNITS, textsDir })].map((l) => ({ ...l, doc: JSON.parse(l.line) }));
@@ -46,17 +46,10 @@ describe('benchmark corpus (bench/corpus.ts)', () => {
 });
 
 describe('npm run bench', () => {
-  it('runs a small quick benchmark end to end on SQLite: prints the table with the nginx ratio and writes the results', async () => {
+  it('runs a small quick benchmark end to end on SQLite: prints the table with the nginx ratio and writes the results', () => {
     const out = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--docs', '400', '--seconds', '1', '--connections', '4', '--out', out], {
-        cwd: new URL('..', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const { code, stdout, stderr } = runScript('bench/run.ts', ['--quick', '--docs', '400', '--seconds', '1', '--connections', '4', '--out', out], { BENCH_DATABASE_URL: '' });
       assert.equal(code, 0, stderr.slice(-2000));
       assert.match(stdout, /\| \*\*文件页 \/ nginx\*\* \| \*\*\d+%\*\* \| ≥ 50% \|/);
       assert.match(stdout, /\| 检索 4 字（按相关度） p50\/p95\/p99（毫秒） \| [\d.]+\/[\d.]+\/[\d.]+ \| p95 < 100 \|/);

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { runScript } from './process.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dir, DEMO_CONTENT: 'false' };
-const run = (script: string, args: string[] = []) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env, encoding: 'utf8' });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
-};
+const run = (script: string, args: string[] = []) => runScript(script, args, { DATA_DIR: dir, DEMO_CONTENT: 'false' });
 
 const UNITS = ['三明市教育局', '三明市财政局', '三元区人民政府', '三明市林业局'];
 const WORDS = ['政务公开', '财政预算', '义务教育', '林业资源', '安全生产', '乡村振兴', '招生', '补助'];

@@ -1,6 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
+
+/** A project script (`tsx`) run to its end from the repository root, on the embedded database unless env says otherwise. */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', ...env }, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: `${r.stdout}${r.stderr}` };
+}
 
 export interface ServerProcess {
   child: ChildProcess;
